@@ -1,0 +1,1 @@
+import { hello } from '@kinerja/kit'; console.log(hello('dunia'));
