@@ -1,1 +1,7 @@
-export const hello = (name: string): string => `halo ${name}`;
+// The kit's own modules; events live in `@kinerja/kit/events` (owned separately).
+export * from './config.ts';
+export * from './errors.ts';
+export * from './auth.ts';
+export * from './db.ts';
+export * from './loaders.ts';
+export * from './server.ts';

@@ -1,0 +1,114 @@
+// MikroORM 7 bootstrap for a service's own PostgreSQL database. Migrations are passed as classes
+// (`migrationsList`) rather than discovered from files, so they load under Node 24 type stripping
+// without a TypeScript loader, and run before the service accepts requests.
+import type { Constructor, EntitySchema, LogContext, Logger as OrmLogger, LoggerNamespace, MigrationObject } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+export type Orm = MikroORM;
+export type { EntityManager } from '@mikro-orm/postgresql';
+export { Migration };
+
+export interface CreateOrmOptions {
+  databaseUrl: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: ReadonlyArray<EntitySchema<any, any>>;
+  migrations: ReadonlyArray<MigrationObject | Constructor<Migration>>;
+  logger: Logger;
+  /** Log every SQL statement at debug level. */
+  debug?: boolean;
+  /** Called with every SQL statement the ORM sends (tests count statements with it). */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+/** Routes MikroORM's log lines into the service's pino logger. */
+function ormLoggerFactory(logger: Logger, debug: boolean, onQuery: ((sql: string) => void) | undefined) {
+  return (): OrmLogger => ({
+    log: (namespace, message) => logger.debug({ namespace }, message),
+    warn: (namespace, message) => logger.warn({ namespace }, message),
+    error: (namespace, message) => logger.error({ namespace }, message),
+    logQuery: (context: LogContext) => {
+      if (context.query !== undefined) onQuery?.(context.query);
+      if (debug) logger.debug({ sql: context.query, tookMs: context.took }, 'sql');
+    },
+    setDebugMode: () => {},
+    isEnabled: (namespace: LoggerNamespace, context?: LogContext) =>
+      context?.enabled === true || (namespace === 'query' && (debug || onQuery !== undefined)),
+  });
+}
+
+export async function createOrm(options: CreateOrmOptions): Promise<Orm> {
+  const debug = options.debug ?? false;
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    entities: [...options.entities],
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: [...options.migrations],
+      snapshot: false,
+      snapshotOnMigrate: false,
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+    },
+    debug: debug || options.onQuery !== undefined ? ['query'] : false,
+    loggerFactory: ormLoggerFactory(options.logger, debug, options.onQuery),
+    pool: { max: options.poolMax ?? 10 },
+    // Entities are defined with `defineEntity`; nothing to reflect, and a missing one must fail loudly.
+    discovery: { warnWhenNoEntities: true },
+  });
+  try {
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  return orm;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Creates the database named in `databaseUrl` when it is missing, connecting to the server's `postgres` db. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (name === '') throw new Error(`DATABASE_URL has no database name: ${url.host}`);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) {
+      try {
+        await client.query(`create database ${quoteIdentifier(name)}`);
+      } catch (error) {
+        // Another process (a second replica, a parallel test) created it first.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database (tests only), disconnecting anyone still attached. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${quoteIdentifier(name)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
