@@ -1,0 +1,28 @@
+// Which regions the dashboard shows for the viewer's `region_code`: national viewers see the
+// provinces, a province its regencies/cities, a regency only itself (it has no child regions).
+import { levelOfRegionCode } from '../format/region-level.ts';
+import type { RegionLevel } from '../format/region-level.ts';
+
+export interface DashboardVariables {
+  /** The viewer's own region, read through `region(code:)` (skipped for national scope). */
+  readonly scopeCode: string;
+  readonly withScope: boolean;
+  /** The child regions, read through `regions(level:, parentCode:)`. */
+  readonly childLevel: RegionLevel;
+  readonly parentCode: string | null;
+  readonly withChildren: boolean;
+  /** Off after the competency subgraph failed, so personnel figures still show. */
+  readonly withCompetency: boolean;
+}
+
+export function dashboardVariables(regionCode: string, withCompetency = true): DashboardVariables {
+  const level = levelOfRegionCode(regionCode);
+  if (level === 'NATIONAL') {
+    return { scopeCode: 'ID', withScope: false, childLevel: 'PROVINCE', parentCode: null, withChildren: true, withCompetency };
+  }
+  if (level === 'PROVINCE') {
+    return { scopeCode: regionCode, withScope: true, childLevel: 'REGENCY', parentCode: regionCode, withChildren: true, withCompetency };
+  }
+  // `regions` requires a level even when skipped; REGENCY is the only level below a province.
+  return { scopeCode: regionCode, withScope: true, childLevel: 'REGENCY', parentCode: regionCode, withChildren: false, withCompetency };
+}

@@ -1,0 +1,68 @@
+import { gql } from '@urql/core';
+
+export interface TrainingNeedListRow {
+  employee: { id: string; nip: string; name: string };
+  competency: { code: string; name: string };
+  gap: number;
+  programme: { code: string; name: string; hours: number } | null;
+}
+
+export interface TrainingNeedsData {
+  trainingNeeds: {
+    edges: { cursor: string; node: TrainingNeedListRow }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  trainingNeedsSummary: {
+    people: number;
+    needs: number;
+    hours: number;
+  };
+  competencies: { code: string; name: string }[];
+}
+
+export interface TrainingNeedsVariables {
+  regionCode: string | null;
+  competency: string | null;
+  first: number;
+  after: string | null;
+}
+
+export const trainingNeedsQuery = gql<TrainingNeedsData, TrainingNeedsVariables>`
+  query KebutuhanDiklat($regionCode: String, $competency: String, $first: Int, $after: String) {
+    trainingNeeds(regionCode: $regionCode, competency: $competency, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          employee {
+            id
+            nip
+            name
+          }
+          competency {
+            code
+            name
+          }
+          gap
+          programme {
+            code
+            name
+            hours
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    trainingNeedsSummary(regionCode: $regionCode, competency: $competency) {
+      people
+      needs
+      hours
+    }
+    competencies {
+      code
+      name
+    }
+  }
+`;
