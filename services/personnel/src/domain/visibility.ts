@@ -1,0 +1,50 @@
+// Who may read which employees (DESIGN.md "Identity and scoping", issue 3): `pegawai` sees self (and
+// their own direct supervisor, whom their SKP cascades from); `atasan` sees self and everyone below
+// them in the supervisor chain; `analis`, `pimpinan`, `perencana-diklat`, `auditor` and
+// `admin-kepegawaian` see their region prefix (national sees all). Roles add up.
+import { regionCovers } from './region.ts';
+
+export interface ViewerScope {
+  roles: ReadonlySet<string>;
+  regionCode: string; // '' = national
+  nip: string | null;
+}
+
+export const regionWideRoles = ['analis', 'pimpinan', 'perencana-diklat', 'auditor', 'admin-kepegawaian'] as const;
+
+export interface EmployeeVisibility {
+  /** Region prefix the viewer sees in full ('' = all), or null. */
+  region: string | null;
+  /** NIP whose own record (and direct supervisor) is visible, or null. */
+  selfNip: string | null;
+  /** NIP whose direct and indirect subordinates are visible, or null. */
+  subordinatesOfNip: string | null;
+}
+
+export function employeeVisibility(viewer: ViewerScope): EmployeeVisibility {
+  const regionWide = regionWideRoles.some((role) => viewer.roles.has(role));
+  return {
+    region: regionWide ? viewer.regionCode : null,
+    selfNip: viewer.nip,
+    subordinatesOfNip: viewer.nip && viewer.roles.has('atasan') ? viewer.nip : null,
+  };
+}
+
+/** True when the visibility grants nothing at all (e.g. an asesor without a NIP). */
+export function seesNothing(visibility: EmployeeVisibility): boolean {
+  return visibility.region === null && visibility.selfNip === null && visibility.subordinatesOfNip === null;
+}
+
+/**
+ * A filter on a region code is allowed only inside what the viewer may see region-wide; people who
+ * see by supervision (pegawai, atasan) may filter freely since SQL still limits them to their people.
+ */
+export function regionFilterAllowed(visibility: EmployeeVisibility, regionCode: string): boolean {
+  if (visibility.region === null) return true;
+  return regionCovers(visibility.region, regionCode);
+}
+
+/** Whether an HR admin may change employees or units in `regionCode`. */
+export function canAdministerRegion(viewer: ViewerScope, regionCode: string): boolean {
+  return viewer.roles.has('admin-kepegawaian') && regionCovers(viewer.regionCode, regionCode);
+}
