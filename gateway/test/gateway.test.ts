@@ -1,0 +1,172 @@
+// The gateway over a tiny in-test subgraph, with tokens from a local issuer: auth before planning,
+// forwarding, limits, masking, health and metrics. tests/keycloak.integration.test.ts repeats the auth
+// paths with real Keycloak tokens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/config.ts';
+import { createLogger } from '../src/observability/logger.ts';
+import { startGateway, type RunningGateway } from '../src/server/gateway-server.ts';
+import { composeSupergraph } from '../src/supergraph/composition.ts';
+import { echoSubgraphSdl, startEchoSubgraph, type EchoSubgraph } from './support/echo-subgraph.ts';
+import { startLocalIssuer, type LocalIssuer } from './support/local-issuer.ts';
+import { aliasedQuery, nestedNodeQuery } from './support/queries.ts';
+
+let issuer: LocalIssuer;
+let subgraph: EchoSubgraph;
+let gateway: RunningGateway;
+let token: string;
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+async function post(query: string, authorization?: string, headers: Record<string, string> = {}) {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
+}
+
+beforeAll(async () => {
+  issuer = await startLocalIssuer();
+  subgraph = await startEchoSubgraph(issuer);
+  const outcome = composeSupergraph([{ name: 'echo', sdl: echoSubgraphSdl, url: 'http://composed.invalid/graphql', origin: 'echo' }]);
+  if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+  const config = loadGatewayConfig({ PORT: '0', SUBGRAPH_ECHO_URL: subgraph.url, KEYCLOAK_URL: 'http://127.0.0.1:1' });
+  gateway = await startGateway(
+    { ...config, authIssuer: issuer.issuer, jwksUrl: issuer.jwksUrl, authAudience: issuer.audience },
+    { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') },
+  );
+  token = `Bearer ${await issuer.sign()}`;
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await subgraph?.close();
+  await issuer?.close();
+});
+
+describe('authentication before planning', () => {
+  it.each([
+    ['no Authorization header', async () => undefined, 'missing_token'],
+    ['a non-bearer header', async () => 'Basic dXNlcjpwYXNz', 'missing_token'],
+    ['garbage', async () => 'Bearer not-a-jwt', 'invalid_token'],
+    ['another key', async () => `Bearer ${await issuer.sign({}, { key: issuer.foreignKey })}`, 'invalid_token'],
+    ['an expired token', async () => `Bearer ${await issuer.sign({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 })}`, 'token_expired'],
+    ['another audience', async () => `Bearer ${await issuer.sign({}, { audience: 'account' })}`, 'invalid_aud'],
+    ['another issuer', async () => `Bearer ${await issuer.sign({}, { issuer: 'http://evil.example/realms/asn' })}`, 'invalid_iss'],
+  ])('refuses %s with HTTP 401 and UNAUTHENTICATED', async (_name, header, reason) => {
+    const { status, headers, body } = await post('{ whoami { username } }', await header());
+    expect(status).toBe(401);
+    expect(headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/Token akses/), extensions: { code: 'UNAUTHENTICATED', reason } }]);
+  });
+
+  it('refuses before parsing: an anonymous malformed query still gets 401, not a syntax error', async () => {
+    const { status, body } = await post('{ this is not graphql');
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('allows introspection only with a token', async () => {
+    expect((await post('{ __schema { queryType { name } } }')).status).toBe(401);
+    const { status, body } = await post('{ __schema { queryType { name } } }', token);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('forwarding to subgraphs', () => {
+  it('forwards the token and the request id, and echoes the id back', async () => {
+    const { status, headers, body } = await post('{ whoami { username regionCode roles forwardedRequestId } }', token, {
+      'x-request-id': 'uji-123',
+    });
+    expect(status).toBe(200);
+    expect(headers.get('x-request-id')).toBe('uji-123');
+    expect(body.data).toEqual({ whoami: { username: 'uji.analis', regionCode: '32', roles: ['analis'], forwardedRequestId: 'uji-123' } });
+  });
+
+  it('uses the SUBGRAPH_ECHO_URL override instead of the composed URL', () => {
+    expect(gateway.subgraphs.get('echo')).toBe(subgraph.url);
+  });
+});
+
+describe('query limits', () => {
+  it('accepts a query at the depth limit', async () => {
+    const { status, body } = await post(nestedNodeQuery(12), token);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['too deep', nestedNodeQuery(13), 'query_too_deep'],
+    ['too many aliases', aliasedQuery(16), 'too_many_aliases'],
+    ['too many tokens', `{ node { ${'id '.repeat(2100)}} }`, 'query_too_many_tokens'],
+  ])('rejects a query %s with HTTP 400 and BAD_USER_INPUT', async (_name, query, reason) => {
+    const { status, body } = await post(query, token);
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    expect(body.errors?.[0]?.message).toMatch(/^Kueri /);
+  });
+
+  it('hides field suggestions', async () => {
+    const { body } = await post('{ whoam { username } }', token);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('error masking', () => {
+  it('hides a subgraph crash (SQL included) behind INTERNAL_SERVER_ERROR with the request id', async () => {
+    const { body } = await post('{ failsWithSql }', token, { 'x-request-id': 'uji-sql' });
+    expect(body.data).toEqual({ failsWithSql: null });
+    expect(JSON.stringify(body)).not.toMatch(/SELECT|employee|stack/i);
+    expect(body.errors).toEqual([
+      {
+        message: expect.stringMatching(/kesalahan internal/),
+        path: ['failsWithSql'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error', requestId: 'uji-sql' },
+      },
+    ]);
+  });
+
+  it('keeps a subgraph FORBIDDEN with its message and reason', async () => {
+    const { body } = await post('{ failsForbidden }', token);
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Wilayah 36 di luar cakupan Anda',
+      extensions: { code: 'FORBIDDEN', reason: 'region_out_of_scope' },
+    });
+    expect(body.errors?.[0]?.extensions).not.toHaveProperty('serviceName');
+  });
+});
+
+describe('health and metrics', () => {
+  it('answers /healthz', async () => {
+    const response = await fetch(new URL('/healthz', gateway.url));
+    expect(response.status).toBe(200);
+  });
+
+  it('is ready only while every subgraph /healthz answers', async () => {
+    expect((await fetch(new URL('/readyz', gateway.url))).status).toBe(200);
+    subgraph.healthy = false;
+    try {
+      const response = await fetch(new URL('/readyz', gateway.url));
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'not_ready', subgraphs: [{ name: 'echo', ok: false }] });
+    } finally {
+      subgraph.healthy = true;
+    }
+  });
+
+  it('counts operations by name and times subgraph fetches', async () => {
+    await post('query SiapaSaya { whoami { username } }', token);
+    const text = await (await fetch(new URL('/metrics', gateway.url))).text();
+    expect(text).toMatch(/gateway_graphql_requests_total\{operation="SiapaSaya",outcome="ok"\} 1/);
+    expect(text).toMatch(/gateway_graphql_request_duration_seconds_count\{operation="SiapaSaya"\} 1/);
+    expect(text).toMatch(/gateway_subgraph_fetch_duration_seconds_count\{subgraph="echo",outcome="ok"\} [1-9]/);
+  });
+});
