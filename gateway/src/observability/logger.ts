@@ -15,6 +15,8 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && acceptableRequestId.test(incoming) ? incoming : randomUUID();
 }
 
+const probePaths: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** pino-http: one log line per request with its id, and the id echoed in the response header. */
 export function requestLogging(logger: Logger) {
   return pinoHttp({
@@ -27,6 +29,8 @@ export function requestLogging(logger: Logger) {
     customProps: (req) => ({ requestId: req.id }),
     // Tokens never reach the logs.
     redact: ['req.headers.authorization', 'req.headers.cookie'],
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    // Probes and scrapes come every few seconds; their outcome is visible in /readyz and /metrics.
+    autoLogging: { ignore: (req) => probePaths.has(req.url ?? '') },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
 }
