@@ -41,10 +41,10 @@ describe('region levels', () => {
 });
 
 describe('dashboard scope for the viewer', () => {
-  it('national viewers see the provinces without a scope region', () => {
+  it('national viewers see the nation (region ID) and its provinces', () => {
     expect(dashboardVariables('ID')).toEqual({
       scopeCode: 'ID',
-      withScope: false,
+      withScope: true,
       childLevel: 'PROVINCE',
       parentCode: null,
       withChildren: true,

@@ -44,8 +44,12 @@ export async function startSession(onExpired: () => void): Promise<Session> {
   return {
     viewer: viewerFromClaims((keycloak.tokenParsed ?? {}) as AccessTokenClaims),
     async accessToken() {
-      // updateToken resolves at once while the token is still valid long enough.
-      await keycloak.updateToken(minValiditySeconds).catch(() => onExpired());
+      // updateToken resolves at once while the token is still valid long enough. A failed refresh
+      // of a still-valid token (Keycloak briefly unreachable) keeps using it; only an expired one
+      // needs a new login.
+      await keycloak.updateToken(minValiditySeconds).catch(() => {
+        if (keycloak.isTokenExpired()) onExpired();
+      });
       return keycloak.token ?? '';
     },
     async signOut() {

@@ -1,10 +1,11 @@
-// Which regions the dashboard shows for the viewer's `region_code`: national viewers see the
-// provinces, a province its regencies/cities, a regency only itself (it has no child regions).
+// Which regions the dashboard shows for the viewer's `region_code`: national viewers see the nation
+// (personnel's region `ID`) and its provinces, a province itself and its regencies/cities, a regency
+// only itself (it has no child regions).
 import { levelOfRegionCode } from '../format/region-level.ts';
 import type { RegionLevel } from '../format/region-level.ts';
 
 export interface DashboardVariables {
-  /** The viewer's own region, read through `region(code:)` (skipped for national scope). */
+  /** The viewer's own region, read through `region(code:)`. */
   readonly scopeCode: string;
   readonly withScope: boolean;
   /** The child regions, read through `regions(level:, parentCode:)`. */
@@ -18,7 +19,7 @@ export interface DashboardVariables {
 export function dashboardVariables(regionCode: string, withCompetency = true): DashboardVariables {
   const level = levelOfRegionCode(regionCode);
   if (level === 'NATIONAL') {
-    return { scopeCode: 'ID', withScope: false, childLevel: 'PROVINCE', parentCode: null, withChildren: true, withCompetency };
+    return { scopeCode: 'ID', withScope: true, childLevel: 'PROVINCE', parentCode: null, withChildren: true, withCompetency };
   }
   if (level === 'PROVINCE') {
     return { scopeCode: regionCode, withScope: true, childLevel: 'REGENCY', parentCode: regionCode, withChildren: true, withCompetency };

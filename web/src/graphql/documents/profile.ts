@@ -10,12 +10,16 @@ export interface CompetencyGap {
 export interface TrainingNeedRow {
   competency: { code: string; name: string };
   gap: number;
-  programme: { code: string; name: string; hours: number } | null;
+  programme: { code: string; name: string } | null;
+  /** JP of the suggested programme, 0 when there is none. */
+  hours: number;
 }
 
 export interface CompetencyProfile {
   jpm: number | null;
   category: string | null;
+  categoryLabel: string | null;
+  latestAssessment: { assessedOn: string } | null;
   gaps: CompetencyGap[];
   trainingNeeds: TrainingNeedRow[];
 }
@@ -70,6 +74,10 @@ export const myProfileQuery = gql<MyProfileData, MyProfileVariables>`
       competencyProfile @include(if: $withCompetency) {
         jpm
         category
+        categoryLabel
+        latestAssessment {
+          assessedOn
+        }
         gaps {
           competency {
             code
@@ -88,8 +96,8 @@ export const myProfileQuery = gql<MyProfileData, MyProfileVariables>`
           programme {
             code
             name
-            hours
           }
+          hours
         }
       }
     }

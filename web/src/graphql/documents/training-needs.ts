@@ -3,8 +3,12 @@ import { gql } from '@urql/core';
 export interface TrainingNeedListRow {
   employee: { id: string; nip: string; name: string };
   competency: { code: string; name: string };
+  required: number;
+  assessed: number;
   gap: number;
-  programme: { code: string; name: string; hours: number } | null;
+  programme: { code: string; name: string } | null;
+  /** JP of the suggested programme, 0 when there is none. */
+  hours: number;
 }
 
 export interface TrainingNeedsData {
@@ -16,6 +20,7 @@ export interface TrainingNeedsData {
     people: number;
     needs: number;
     hours: number;
+    needsWithoutProgramme: number;
   };
   competencies: { code: string; name: string }[];
 }
@@ -42,12 +47,14 @@ export const trainingNeedsQuery = gql<TrainingNeedsData, TrainingNeedsVariables>
             code
             name
           }
+          required
+          assessed
           gap
           programme {
             code
             name
-            hours
           }
+          hours
         }
       }
       pageInfo {
@@ -59,6 +66,7 @@ export const trainingNeedsQuery = gql<TrainingNeedsData, TrainingNeedsVariables>
       people
       needs
       hours
+      needsWithoutProgramme
     }
     competencies {
       code

@@ -1,0 +1,11 @@
+const dateFormat = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2025-03-07` → `7 Maret 2025`; anything that is not a calendar date is shown as it is. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '–';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // Date.UTC rolls 2025-02-30 over into March; such a value is not a date, so it is shown as it is.
+  return date.getUTCMonth() === Number(match[2]) - 1 ? dateFormat.format(date) : isoDate;
+}
