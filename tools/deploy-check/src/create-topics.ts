@@ -1,0 +1,61 @@
+// One-shot job (compose `topic-init`, Kubernetes Job `kafka-topics`): creates the topics of
+// deploy/kafka/topics.yaml that the cluster lacks and exits. Existing topics are left as they are, so
+// running it again is harmless; changing a live topic's partitions or config is an operator's decision.
+import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel } from 'kafkajs';
+import { z } from 'zod';
+import { readTopicPlan, topicSpecs } from './topics.ts';
+
+const defaultTopicsFile = fileURLToPath(new URL('../../../deploy/kafka/topics.yaml', import.meta.url));
+
+const settings = z
+  .object({
+    KAFKA_BROKERS: z.string().min(1, 'required, comma-separated host:port'),
+    TOPICS_FILE: z.string().min(1).default(defaultTopicsFile),
+    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).optional(),
+  })
+  .safeParse(process.env);
+if (!settings.success) {
+  const details = settings.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  console.error(`create-topics: invalid configuration: ${details}`);
+  process.exit(2);
+}
+
+const { KAFKA_BROKERS, TOPICS_FILE, KAFKA_REPLICATION_FACTOR } = settings.data;
+const plan = readTopicPlan(TOPICS_FILE);
+const wanted = topicSpecs(plan, KAFKA_REPLICATION_FACTOR);
+
+const kafka = new Kafka({
+  clientId: 'kinerja-topic-init',
+  brokers: KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+  logLevel: logLevel.WARN,
+  // The broker may still be electing its controller when compose starts this job.
+  retry: { retries: 10, initialRetryTime: 500, maxRetryTime: 5000 },
+});
+const admin = kafka.admin();
+try {
+  await admin.connect();
+  const existing = new Set(await admin.listTopics());
+  const missing = wanted.filter((topic) => !existing.has(topic.name));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        replicationFactor: topic.replicationFactor,
+        configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  }
+  for (const topic of wanted) {
+    const state = existing.has(topic.name) ? 'exists ' : 'created';
+    console.log(`${state} ${topic.name} (partitions ${topic.partitions}, replication ${topic.replicationFactor})`);
+  }
+  console.log(`create-topics: ${missing.length} created, ${wanted.length - missing.length} already present`);
+} catch (error) {
+  console.error(`create-topics: ${error instanceof Error ? error.message : String(error)} (brokers ${KAFKA_BROKERS})`);
+  process.exitCode = 1;
+} finally {
+  await admin.disconnect();
+}
