@@ -1,0 +1,10 @@
+export { ensureInfra, COMPONENTS } from './infra.ts';
+export type { Component, EnsureInfraOptions, Infra, ServerSource } from './infra.ts';
+export { startKafkaBroker, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_VERSION } from './kafka.ts';
+export type { KafkaBroker, KafkaBrokerOptions } from './kafka.ts';
+export { startKeycloak, KEYCLOAK_PORT, KEYCLOAK_REALM, KEYCLOAK_VERSION } from './keycloak.ts';
+export { startEmbeddedPostgres, ensureDatabase, databaseUrlFor, EMBEDDED_POSTGRES_PORT } from './postgres.ts';
+export { kafkaAnswers, keycloakAnswers, postgresAnswers } from './readiness.ts';
+export { SetupError } from './errors.ts';
+export { createProgress, silentProgress } from './progress.ts';
+export type { Progress } from './progress.ts';
