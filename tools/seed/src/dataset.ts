@@ -1,6 +1,6 @@
 // Plans how many employees each instansi gets, builds each instansi's unit tree and fills its
 // positions, one instansi at a time, so a million employees never sit in memory together.
-import { COMPETENCY_CODES, REQUIRED_LEVEL } from './civil-service.ts';
+import { COMPETENCY_CODES, REQUIRED_LEVEL, type JenisJabatan } from './civil-service.ts';
 import { GENERAL_KEAHLIAN, GENERAL_KETERAMPILAN, OPD_TEMPLATES, SEKRETARIAT_DAERAH, SEKSI_FUNCTIONS, type OpdTemplate } from './catalog.ts';
 import { stableId } from './ids.ts';
 import { NipRegistry } from './nip.ts';
@@ -177,7 +177,7 @@ function organise(rng: Random, plan: InstansiPlan): { instansi: OrgUnitRow; unit
   return { instansi, units, slots };
 }
 
-const METHOD_WEIGHTS: Readonly<Record<AssessmentMethod, number>> = { ASSESSMENT_CENTER: 0.5, MULTI_RATER_360: 0.3, INTERVIEW: 0.2 };
+const METHOD_WEIGHTS: Readonly<Record<AssessmentMethod, number>> = { ASSESSMENT_CENTER: 0.5, THREE_SIXTY: 0.3, INTERVIEW: 0.2 };
 
 function assess(rng: Random, employee: EmployeeRow): AssessmentRow {
   const required = REQUIRED_LEVEL[employee.jenisJabatan];
@@ -221,10 +221,9 @@ function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, Positio
   for (const e of employees) if (e.supervisorId === oldLeaderId) e.supervisorId = leader.id;
 
   const unit = units.find((u) => u.id === leader.unitId) as OrgUnitRow;
-  const positionId = stableId('position', `${unit.id}/Penelaah Teknis Kebijakan`);
-  if (!positions.has(positionId)) {
-    positions.set(positionId, { id: positionId, unitId: unit.id, title: 'Penelaah Teknis Kebijakan', jenisJabatan: 'PELAKSANA', kelasJabatan: 7 });
-  }
+  const position = positionFor('Penelaah Teknis Kebijakan', 'PELAKSANA', 7);
+  const positionId = position.id;
+  positions.set(positionId, position);
   const pegawai: EmployeeRow = {
     id: stableId('employee', DEMO_PEGAWAI.nip),
     nip: DEMO_PEGAWAI.nip,
@@ -247,6 +246,10 @@ function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, Positio
   const replaced = employees.findIndex((e) => e.supervisorId === leader.id && e.jenisJabatan === 'PELAKSANA');
   if (replaced >= 0) employees[replaced] = pegawai;
   else employees.push(pegawai);
+}
+
+function positionFor(title: string, jenisJabatan: JenisJabatan, kelasJabatan: number): PositionRow {
+  return { id: stableId('position', `${title}|${jenisJabatan}|${kelasJabatan}`), title, jenisJabatan, kelasJabatan };
 }
 
 export interface Dataset {
@@ -272,10 +275,9 @@ export function createDataset(regions: readonly Region[], options: SeedOptions):
         const provinceCode = plan.regionCode.slice(0, 2);
         for (const slot of slots) {
           const person: Person = generatePerson(rng, slot.role, provinceCode);
-          const positionId = stableId('position', `${slot.unit.id}/${person.title}`);
-          if (!positions.has(positionId)) {
-            positions.set(positionId, { id: positionId, unitId: slot.unit.id, title: person.title, jenisJabatan: person.jenisJabatan, kelasJabatan: person.kelasJabatan });
-          }
+          const position = positionFor(person.title, person.jenisJabatan, person.kelasJabatan);
+          const positionId = position.id;
+          positions.set(positionId, position);
           const nip = nips.allocate(person.birthDate, person.tmt, person.gender);
           employees.push({
             id: stableId('employee', nip),

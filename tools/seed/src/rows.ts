@@ -15,9 +15,9 @@ export interface OrgUnitRow {
   regionCode: string;
 }
 
+/** A position (jabatan) as a title with its type and class, shared by every unit that uses it. */
 export interface PositionRow {
   id: string;
-  unitId: string;
   title: string;
   jenisJabatan: JenisJabatan;
   kelasJabatan: number;
@@ -45,7 +45,7 @@ export interface EmployeeRow {
   supervisorId: string | null;
 }
 
-export type AssessmentMethod = 'ASSESSMENT_CENTER' | 'MULTI_RATER_360' | 'INTERVIEW';
+export type AssessmentMethod = 'ASSESSMENT_CENTER' | 'THREE_SIXTY' | 'INTERVIEW';
 
 export interface AssessmentRow {
   id: string;
