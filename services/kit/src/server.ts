@@ -24,6 +24,13 @@ import type { EntityManager, Orm } from './db.ts';
 import { clientErrorCodes, errorCode } from './errors.ts';
 import { createLoaderRegistry, type LoaderRegistry } from './loaders.ts';
 
+export type { Logger };
+
+/** The service's pino logger: JSON lines tagged with the service name. */
+export function createLogger(config: Pick<ServiceConfig, 'serviceName' | 'logLevel'>): Logger {
+  return pino({ level: config.logLevel, base: { service: config.serviceName } });
+}
+
 export interface RequestContext {
   viewer: Viewer;
   em: EntityManager;
@@ -98,7 +105,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
   options: StartSubgraphOptions<Extra>,
 ): Promise<RunningSubgraph> {
   const { config, orm, kafka } = options;
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: config.serviceName } });
+  const logger = options.logger ?? createLogger(config);
   const verifyToken =
     options.verifyToken ??
     createTokenVerifier({ issuer: config.authIssuer, jwksUrl: config.jwksUrl, audience: config.authAudience });
@@ -137,6 +144,16 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
         const id = typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
+      },
+      // Never log headers: they carry the bearer token.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),

@@ -1,0 +1,235 @@
+// The write paths for employees: validate the input, check the admin's region, change state and add
+// the EmployeeChanged event to the outbox, all in ONE transaction (nothing is written, and no event
+// leaves, when any check fails).
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Viewer } from '@kinerja/kit/auth';
+import { assertRole } from '@kinerja/kit/auth';
+import type { EntityManager } from '@kinerja/kit/db';
+import { badUserInput, conflict, forbidden, notFound } from '@kinerja/kit/errors';
+import { isIsoDate, todayIso } from '../domain/dates.ts';
+import { isGolonganValidFor } from '../domain/golongan.ts';
+import { checkNipMatchesPerson } from '../domain/nip.ts';
+import { supervisorProblem } from '../domain/supervisor.ts';
+import { canAdministerRegion } from '../domain/visibility.ts';
+import type { EmploymentType, Gender } from '../domain/vocabulary.ts';
+import { Employee, OrgUnit, Position, type EmployeeEntity, type OrgUnitEntity, type PositionEntity } from '../entities/index.ts';
+import { enqueueEmployeeChanged, type EmployeeChangeKind } from '../events/employee-changed.ts';
+import { supervisorChainFrom } from '../repositories/reference-rows.ts';
+
+type Transaction = EntityManager;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function requireId(value: string, field: string): string {
+  if (!uuidPattern.test(value)) throw badUserInput(`${field} bukan ID yang valid`, 'invalid_id', { field });
+  return value.toLowerCase();
+}
+
+function effectiveDateOf(value: string | null | undefined): string {
+  if (value === null || value === undefined) return todayIso();
+  if (!isIsoDate(value)) throw badUserInput('Tanggal berlaku harus berformat YYYY-MM-DD', 'invalid_effective_date', { field: 'effectiveDate' });
+  return value;
+}
+
+function actorOf(viewer: Viewer): string {
+  return viewer.username || viewer.subject;
+}
+
+function assertAdministers(viewer: Viewer, regionCode: string, what: string): void {
+  if (!canAdministerRegion(viewer, regionCode)) {
+    throw forbidden(`${what} berada di luar wilayah kewenangan Anda (${regionCode})`, 'region_out_of_scope');
+  }
+}
+
+async function loadUnit(tx: Transaction, unitId: string): Promise<OrgUnitEntity> {
+  const unit = await tx.findOne(OrgUnit, { id: requireId(unitId, 'unitId') });
+  if (!unit) throw badUserInput('Unit kerja tidak ditemukan', 'unit_not_found', { field: 'unitId' });
+  return unit;
+}
+
+async function loadPosition(tx: Transaction, positionId: string): Promise<PositionEntity> {
+  const position = await tx.findOne(Position, { id: requireId(positionId, 'positionId') });
+  if (!position) throw badUserInput('Jabatan tidak ditemukan', 'position_not_found', { field: 'positionId' });
+  return position;
+}
+
+/** The employee an admin changes: must exist, be inside the admin's region and still be active. */
+async function loadManagedEmployee(tx: Transaction, viewer: Viewer, employeeId: string): Promise<EmployeeEntity> {
+  const employee = await tx.findOne(Employee, { id: requireId(employeeId, 'employeeId') });
+  if (!employee || !canAdministerRegion(viewer, employee.regionCode)) {
+    // Outside the admin's region an employee is indistinguishable from a missing one.
+    throw notFound('Pegawai tidak ditemukan di wilayah Anda', 'employee_not_found');
+  }
+  if (employee.status !== 'ACTIVE') throw conflict('Pegawai sudah pensiun', 'employee_retired');
+  return employee;
+}
+
+async function checkSupervisor(tx: Transaction, viewer: Viewer, employeeId: string, supervisorId: string): Promise<void> {
+  const supervisor = await tx.findOne(Employee, { id: requireId(supervisorId, 'supervisorId') });
+  if (!supervisor || !canAdministerRegion(viewer, supervisor.regionCode)) {
+    throw badUserInput('Atasan tidak ditemukan di wilayah Anda', 'supervisor_not_found', { field: 'supervisorId' });
+  }
+  if (supervisor.status !== 'ACTIVE') throw badUserInput('Atasan sudah pensiun', 'supervisor_retired', { field: 'supervisorId' });
+  const problem = supervisorProblem(employeeId, await supervisorChainFrom(tx, supervisor.id));
+  if (problem === 'self_supervisor') throw badUserInput('Pegawai tidak dapat menjadi atasan dirinya sendiri', problem, { field: 'supervisorId' });
+  if (problem === 'supervisor_cycle') {
+    throw badUserInput('Penetapan atasan ini membuat rantai atasan berputar', problem, { field: 'supervisorId' });
+  }
+}
+
+async function publish(tx: Transaction, change: EmployeeChangeKind, employee: EmployeeEntity, effectiveDate: string, actor: string): Promise<void> {
+  const [position, unit] = await Promise.all([
+    tx.findOneOrFail(Position, { id: employee.positionId }),
+    tx.findOneOrFail(OrgUnit, { id: employee.unitId }),
+  ]);
+  enqueueEmployeeChanged(
+    tx,
+    change,
+    {
+      id: employee.id,
+      nip: employee.nip,
+      name: employee.name,
+      gender: employee.gender,
+      birthDate: employee.birthDate,
+      employmentType: employee.employmentType,
+      golongan: employee.golongan,
+      status: employee.status,
+      unitId: employee.unitId,
+      regionCode: employee.regionCode,
+      supervisorId: employee.supervisorId ?? null,
+      position: { id: position.id, title: position.title, jenisJabatan: position.jenisJabatan, kelasJabatan: position.kelasJabatan },
+      instansiId: unit.instansiId,
+    },
+    effectiveDate,
+    actor,
+  );
+}
+
+export interface HireEmployeeInput {
+  nip: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  employmentType: EmploymentType;
+  golongan: string;
+  positionId: string;
+  unitId: string;
+  supervisorId?: string | null;
+  effectiveDate?: string | null;
+}
+
+export async function hireEmployee(em: EntityManager, viewer: Viewer, input: HireEmployeeInput): Promise<string> {
+  assertRole(viewer, 'admin-kepegawaian');
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 200) throw badUserInput('Nama harus 2–200 karakter', 'invalid_name', { field: 'name' });
+  if (!isIsoDate(input.birthDate)) throw badUserInput('Tanggal lahir harus berformat YYYY-MM-DD', 'invalid_birth_date', { field: 'birthDate' });
+  const nip = checkNipMatchesPerson(input.nip, { birthDate: input.birthDate, gender: input.gender });
+  if (!nip.ok) throw badUserInput(nip.message, nip.reason === 'nip_not_18_digits' ? 'invalid_nip' : nip.reason, { field: 'nip' });
+  if (!isGolonganValidFor(input.employmentType, input.golongan)) {
+    throw badUserInput(`Golongan ${input.golongan} tidak berlaku untuk ${input.employmentType}`, 'invalid_golongan', { field: 'golongan' });
+  }
+  const effectiveDate = effectiveDateOf(input.effectiveDate);
+  const id = randomUUID();
+  try {
+    await em.transactional(async (tx) => {
+      const unit = await loadUnit(tx, input.unitId);
+      assertAdministers(viewer, unit.regionCode, 'Unit kerja');
+      await loadPosition(tx, input.positionId);
+      if (input.supervisorId) await checkSupervisor(tx, viewer, id, input.supervisorId);
+      if ((await tx.count(Employee, { nip: input.nip })) > 0) throw conflict(`NIP ${input.nip} sudah terdaftar`, 'nip_taken');
+      const employee = tx.create(Employee, {
+        id,
+        nip: input.nip,
+        name,
+        gender: input.gender,
+        birthDate: input.birthDate,
+        tmtCpns: `${nip.nip.tmtCpns}-01`,
+        employmentType: input.employmentType,
+        golongan: input.golongan,
+        positionId: input.positionId.toLowerCase(),
+        unitId: unit.id,
+        regionCode: unit.regionCode,
+        supervisorId: input.supervisorId ? input.supervisorId.toLowerCase() : null,
+        status: 'ACTIVE',
+        retiredOn: null,
+      });
+      await publish(tx, 'HIRED', employee, effectiveDate, actorOf(viewer));
+    });
+  } catch (error) {
+    // Two admins hiring the same NIP at once: the unique index decides.
+    if (error instanceof UniqueConstraintViolationException) throw conflict(`NIP ${input.nip} sudah terdaftar`, 'nip_taken');
+    throw error;
+  }
+  return id;
+}
+
+export async function transferEmployee(em: EntityManager, viewer: Viewer, employeeId: string, unitId: string, effectiveDateInput?: string | null): Promise<string> {
+  assertRole(viewer, 'admin-kepegawaian');
+  const effectiveDate = effectiveDateOf(effectiveDateInput);
+  return em.transactional(async (tx) => {
+    const employee = await loadManagedEmployee(tx, viewer, employeeId);
+    const unit = await loadUnit(tx, unitId);
+    assertAdministers(viewer, unit.regionCode, 'Unit kerja tujuan');
+    if (unit.id === employee.unitId) throw badUserInput('Pegawai sudah berada di unit kerja ini', 'same_unit', { field: 'unitId' });
+    employee.unitId = unit.id;
+    employee.regionCode = unit.regionCode;
+    await publish(tx, 'TRANSFERRED', employee, effectiveDate, actorOf(viewer));
+    return employee.id;
+  });
+}
+
+export async function changePosition(
+  em: EntityManager,
+  viewer: Viewer,
+  employeeId: string,
+  positionId: string,
+  golongan?: string | null,
+  effectiveDateInput?: string | null,
+): Promise<string> {
+  assertRole(viewer, 'admin-kepegawaian');
+  const effectiveDate = effectiveDateOf(effectiveDateInput);
+  return em.transactional(async (tx) => {
+    const employee = await loadManagedEmployee(tx, viewer, employeeId);
+    const position = await loadPosition(tx, positionId);
+    if (golongan !== null && golongan !== undefined && !isGolonganValidFor(employee.employmentType, golongan)) {
+      throw badUserInput(`Golongan ${golongan} tidak berlaku untuk ${employee.employmentType}`, 'invalid_golongan', { field: 'golongan' });
+    }
+    if (position.id === employee.positionId && (golongan ?? employee.golongan) === employee.golongan) {
+      throw badUserInput('Jabatan dan golongan tidak berubah', 'no_change', { field: 'positionId' });
+    }
+    employee.positionId = position.id;
+    if (golongan) employee.golongan = golongan;
+    await publish(tx, 'POSITION_CHANGED', employee, effectiveDate, actorOf(viewer));
+    return employee.id;
+  });
+}
+
+export async function setSupervisor(em: EntityManager, viewer: Viewer, employeeId: string, supervisorId: string | null | undefined, effectiveDateInput?: string | null): Promise<string> {
+  assertRole(viewer, 'admin-kepegawaian');
+  const effectiveDate = effectiveDateOf(effectiveDateInput);
+  return em.transactional(async (tx) => {
+    const employee = await loadManagedEmployee(tx, viewer, employeeId);
+    const next = supervisorId ? requireId(supervisorId, 'supervisorId') : null;
+    if (next) await checkSupervisor(tx, viewer, employee.id, next);
+    if ((employee.supervisorId ?? null) === next) throw badUserInput('Atasan tidak berubah', 'no_change', { field: 'supervisorId' });
+    employee.supervisorId = next;
+    await publish(tx, 'SUPERVISOR_SET', employee, effectiveDate, actorOf(viewer));
+    return employee.id;
+  });
+}
+
+export async function retireEmployee(em: EntityManager, viewer: Viewer, employeeId: string, effectiveDateInput?: string | null): Promise<string> {
+  assertRole(viewer, 'admin-kepegawaian');
+  const effectiveDate = effectiveDateOf(effectiveDateInput);
+  return em.transactional(async (tx) => {
+    const employee = await loadManagedEmployee(tx, viewer, employeeId);
+    if (effectiveDate <= employee.birthDate) {
+      throw badUserInput('Tanggal pensiun harus setelah tanggal lahir', 'invalid_effective_date', { field: 'effectiveDate' });
+    }
+    employee.status = 'RETIRED';
+    employee.retiredOn = effectiveDate;
+    await publish(tx, 'RETIRED', employee, effectiveDate, actorOf(viewer));
+    return employee.id;
+  });
+}

@@ -1,0 +1,9 @@
+import { outboxEntities } from '@kinerja/kit/events';
+import { Employee, type EmployeeEntity } from './employee.ts';
+import { OrgUnit, type OrgUnitEntity } from './org-unit.ts';
+import { Position, type PositionEntity } from './position.ts';
+import { Region, type RegionEntity } from './region.ts';
+
+export { Employee, OrgUnit, Position, Region };
+export type { EmployeeEntity, OrgUnitEntity, PositionEntity, RegionEntity };
+export const entities = [Region, OrgUnit, Position, Employee, ...outboxEntities];

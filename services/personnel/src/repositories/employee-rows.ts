@@ -1,0 +1,128 @@
+// Read-side SQL for employees. Scoping is applied here, in SQL, for every read path (lists, single
+// reads, federation references, nested supervisor/subordinates), so no resolver can forget it.
+import type { EntityManager } from '@kinerja/kit/db';
+import type { EmployeeVisibility } from '../domain/visibility.ts';
+import type { EmployeeStatus, EmploymentType, Gender, JenisJabatan } from '../domain/vocabulary.ts';
+
+export interface EmployeeRow {
+  id: string;
+  nip: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  tmtCpns: string;
+  employmentType: EmploymentType;
+  golongan: string;
+  status: EmployeeStatus;
+  positionId: string;
+  unitId: string;
+  regionCode: string;
+  supervisorId: string | null;
+}
+
+export const employeeColumns = `e.id, e.nip, e.name, e.gender,
+  to_char(e.birth_date, 'YYYY-MM-DD') as "birthDate", to_char(e.tmt_cpns, 'YYYY-MM') as "tmtCpns",
+  e.employment_type as "employmentType", e.golongan, e.status, e.position_id as "positionId",
+  e.unit_id as "unitId", e.region_code as "regionCode", e.supervisor_id as "supervisorId"`;
+
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function regionPrefixSql(column: string, regionCode: string): SqlFragment {
+  if (regionCode === '' || regionCode === 'ID') return { sql: 'true', params: [] };
+  return { sql: `(${column} = ? or ${column} like ?)`, params: [regionCode, `${escapeLike(regionCode)}.%`] };
+}
+
+/** The rows of `employee e` the viewer may see, as one SQL predicate. */
+export function visibleEmployeesSql(visibility: EmployeeVisibility): SqlFragment {
+  const parts: SqlFragment[] = [];
+  if (visibility.region !== null) parts.push(regionPrefixSql('e.region_code', visibility.region));
+  if (visibility.selfNip !== null) {
+    parts.push({ sql: 'e.nip = ?', params: [visibility.selfNip] });
+    parts.push({ sql: 'e.id = (select me.supervisor_id from employee me where me.nip = ?)', params: [visibility.selfNip] });
+  }
+  if (visibility.subordinatesOfNip !== null) {
+    // Direct and indirect subordinates. UNION (not UNION ALL) stops on a cycle in bad data.
+    parts.push({
+      sql: `e.id in (with recursive below(id) as (
+          select c.id from employee c join employee boss on c.supervisor_id = boss.id where boss.nip = ?
+          union select c.id from employee c join below on c.supervisor_id = below.id)
+        select id from below)`,
+      params: [visibility.subordinatesOfNip],
+    });
+  }
+  if (parts.length === 0) return { sql: 'false', params: [] };
+  return { sql: `(${parts.map((p) => p.sql).join(' or ')})`, params: parts.flatMap((p) => p.params) };
+}
+
+export async function findVisibleEmployeesBy(
+  em: EntityManager,
+  visibility: EmployeeVisibility,
+  column: 'id' | 'nip' | 'supervisor_id',
+  keys: readonly string[],
+): Promise<EmployeeRow[]> {
+  if (keys.length === 0) return [];
+  const scope = visibleEmployeesSql(visibility);
+  const statusFilter = column === 'supervisor_id' ? " and e.status = 'ACTIVE'" : '';
+  return em.execute<EmployeeRow[]>(
+    `select ${employeeColumns} from employee e where e.${column} in (?)${statusFilter} and ${scope.sql} order by e.name, e.id`,
+    [keys, ...scope.params],
+  );
+}
+
+export interface EmployeeListFilter {
+  regionCode?: string | null;
+  unitId?: string | null;
+  jenisJabatan?: JenisJabatan | null;
+  golongan?: string | null;
+  search?: string | null;
+  status?: EmployeeStatus | null;
+}
+
+function filterSql(visibility: EmployeeVisibility, filter: EmployeeListFilter): SqlFragment {
+  const parts: SqlFragment[] = [visibleEmployeesSql(visibility)];
+  parts.push({ sql: 'e.status = ?', params: [filter.status ?? 'ACTIVE'] });
+  if (filter.regionCode) parts.push(regionPrefixSql('e.region_code', filter.regionCode));
+  if (filter.unitId) parts.push({ sql: 'e.unit_id = ?', params: [filter.unitId] });
+  if (filter.golongan) parts.push({ sql: 'e.golongan = ?', params: [filter.golongan] });
+  if (filter.jenisJabatan) {
+    parts.push({ sql: 'e.position_id in (select p.id from position p where p.jenis_jabatan = ?)', params: [filter.jenisJabatan] });
+  }
+  if (filter.search) {
+    const term = escapeLike(filter.search.trim());
+    parts.push({ sql: '(e.name ilike ? or e.nip like ?)', params: [`%${term}%`, `${term}%`] });
+  }
+  return { sql: parts.map((p) => p.sql).join(' and '), params: parts.flatMap((p) => p.params) };
+}
+
+export interface EmployeePage {
+  rows: EmployeeRow[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Keyset pagination on (name, id): the page costs the same at offset 0 and at offset 100 000. */
+export async function listEmployees(
+  em: EntityManager,
+  visibility: EmployeeVisibility,
+  filter: EmployeeListFilter,
+  first: number,
+  after: { name: string; id: string } | null,
+): Promise<EmployeePage> {
+  const where = filterSql(visibility, filter);
+  const keyset: SqlFragment = after ? { sql: ' and (e.name, e.id) > (?, ?)', params: [after.name, after.id] } : { sql: '', params: [] };
+  const [rows, counted] = await Promise.all([
+    em.execute<EmployeeRow[]>(
+      `select ${employeeColumns} from employee e where ${where.sql}${keyset.sql} order by e.name, e.id limit ?`,
+      [...where.params, ...keyset.params, first + 1],
+    ),
+    em.execute<{ total: string }[]>(`select count(*) as total from employee e where ${where.sql}`, where.params),
+  ]);
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: Number(counted[0]?.total ?? 0) };
+}

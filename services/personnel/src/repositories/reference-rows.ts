@@ -1,0 +1,117 @@
+// Read-side SQL for regions, units and positions. Region/unit/position data is not personal, so any
+// authenticated caller may read it; headcounts are set-based (one statement per batch of keys).
+import type { EntityManager } from '@kinerja/kit/db';
+import type { JenisJabatan, RegionLevel } from '../domain/vocabulary.ts';
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+}
+
+export interface OrgUnitRow {
+  id: string;
+  name: string;
+  regionCode: string;
+  parentId: string | null;
+  instansiId: string;
+}
+
+export interface PositionRow {
+  id: string;
+  title: string;
+  jenisJabatan: JenisJabatan;
+  kelasJabatan: number;
+}
+
+const regionColumns = 'r.code, r.name, r.level, r.parent_code as "parentCode"';
+const unitColumns = 'u.id, u.name, u.region_code as "regionCode", u.parent_id as "parentId", u.instansi_id as "instansiId"';
+const positionColumns = 'p.id, p.title, p.jenis_jabatan as "jenisJabatan", p.kelas_jabatan as "kelasJabatan"';
+
+export async function findRegions(em: EntityManager, codes: readonly string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return em.execute<RegionRow[]>(`select ${regionColumns} from region r where r.code in (?)`, [codes]);
+}
+
+export async function findRegionChildren(em: EntityManager, parentCodes: readonly string[]): Promise<RegionRow[]> {
+  if (parentCodes.length === 0) return [];
+  return em.execute<RegionRow[]>(`select ${regionColumns} from region r where r.parent_code in (?) order by r.code`, [parentCodes]);
+}
+
+export async function listRegions(em: EntityManager, level: RegionLevel, parentCode: string | null): Promise<RegionRow[]> {
+  if (parentCode) {
+    return em.execute<RegionRow[]>(`select ${regionColumns} from region r where r.level = ? and r.parent_code = ? order by r.code`, [level, parentCode]);
+  }
+  return em.execute<RegionRow[]>(`select ${regionColumns} from region r where r.level = ? order by r.code`, [level]);
+}
+
+/**
+ * Active employees under each region code, in one statement: each code is an index range scan on
+ * employee(region_code text_pattern_ops) where status = 'ACTIVE', so the cost follows the regions
+ * asked for, not the number of resolvers.
+ */
+export async function countActiveEmployeesInRegions(em: EntityManager, codes: readonly string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await em.execute<{ code: string; headcount: string }[]>(
+    `select r.code, (select count(*) from employee e where e.status = 'ACTIVE'
+        and (r.code = 'ID' or e.region_code = r.code or e.region_code like r.code || '.%')) as headcount
+     from region r where r.code in (?)`,
+    [codes],
+  );
+  return new Map(rows.map((row) => [row.code, Number(row.headcount)]));
+}
+
+export async function findUnits(em: EntityManager, ids: readonly string[]): Promise<OrgUnitRow[]> {
+  if (ids.length === 0) return [];
+  return em.execute<OrgUnitRow[]>(`select ${unitColumns} from org_unit u where u.id in (?)`, [ids]);
+}
+
+export async function findUnitChildren(em: EntityManager, parentIds: readonly string[]): Promise<OrgUnitRow[]> {
+  if (parentIds.length === 0) return [];
+  return em.execute<OrgUnitRow[]>(`select ${unitColumns} from org_unit u where u.parent_id in (?) order by u.name`, [parentIds]);
+}
+
+export async function listRootUnits(em: EntityManager, regionCode: string | null): Promise<OrgUnitRow[]> {
+  if (regionCode) {
+    return em.execute<OrgUnitRow[]>(`select ${unitColumns} from org_unit u where u.parent_id is null and u.region_code = ? order by u.name`, [regionCode]);
+  }
+  return em.execute<OrgUnitRow[]>(`select ${unitColumns} from org_unit u where u.parent_id is null order by u.name limit 1000`);
+}
+
+/** Active employees in each unit and all of its sub-units: one recursive statement per batch. */
+export async function countActiveEmployeesInUnits(em: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.execute<{ root: string; headcount: string }[]>(
+    `with recursive tree(root, id) as (
+       select u.id, u.id from org_unit u where u.id in (?)
+       union select tree.root, c.id from org_unit c join tree on c.parent_id = tree.id)
+     select tree.root, count(e.id) as headcount
+     from tree left join employee e on e.unit_id = tree.id and e.status = 'ACTIVE'
+     group by tree.root`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.root, Number(row.headcount)]));
+}
+
+export async function findPositions(em: EntityManager, ids: readonly string[]): Promise<PositionRow[]> {
+  if (ids.length === 0) return [];
+  return em.execute<PositionRow[]>(`select ${positionColumns} from position p where p.id in (?)`, [ids]);
+}
+
+export async function listPositions(em: EntityManager): Promise<PositionRow[]> {
+  return em.execute<PositionRow[]>(`select ${positionColumns} from position p order by p.kelas_jabatan desc, p.title limit 1000`);
+}
+
+/** The proposed supervisor and everyone above them, nearest first (for cycle checks). */
+export async function supervisorChainFrom(em: EntityManager, supervisorId: string): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `with recursive chain(id, supervisor_id, depth) as (
+       select e.id, e.supervisor_id, 0 from employee e where e.id = ?
+       union all select e.id, e.supervisor_id, chain.depth + 1 from employee e join chain on e.id = chain.supervisor_id
+         where chain.depth < 100)
+     select id from chain order by depth`,
+    [supervisorId],
+  );
+  return rows.map((row) => row.id);
+}

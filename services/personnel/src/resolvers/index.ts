@@ -1,0 +1,6 @@
+import { Mutation } from './mutation.ts';
+import { Query } from './query.ts';
+import { Employee, OrgUnit, Position, Region } from './types.ts';
+
+export { personnelContext, type PersonnelContext } from './context.ts';
+export const resolvers = { Query, Mutation, Employee, Region, OrgUnit, Position };
