@@ -13,7 +13,8 @@ const logger = createLogger(config);
 await ensureDatabase(config.databaseUrl);
 const orm = await createOrm({ databaseUrl: config.databaseUrl, entities, migrations, logger });
 const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: config.serviceName, logger });
-const 
+const relay = startOutboxRelay({ orm, kafka, logger });
+
 await startPersonnelSubgraph({
   config,
   orm,
