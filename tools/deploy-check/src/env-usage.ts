@@ -41,8 +41,12 @@ export function envReadsInSource(source: string): { names: string[]; patterns: {
   for (const match of text.matchAll(/\{([^{}]*)\}\s*=\s*(?:process\.)?env\b/g)) {
     for (const part of (match[1] ?? '').split(',')) add(new RegExp(`^\\s*(${envName})\\b`).exec(part)?.[1]);
   }
-  // zod shapes keyed by variable name: `PORT: z.coerce.number()`, `'LOG_LEVEL': z.enum(…)`
-  for (const match of text.matchAll(new RegExp(`(?:^|[\\s{,])['"]?(${envName})['"]?\\s*:\\s*z\\.`, 'g'))) add(match[1]);
+  // zod shapes keyed by variable name, in modules that use zod: `PORT: z.coerce.number()`,
+  // `'LOG_LEVEL': z.enum(…)`, `DATABASE_URL: postgresUrl` (a schema held in a variable).
+  if (/from\s*['"]zod['"]/.test(text)) {
+    const shapeKey = new RegExp(`(?:^|[\\s{,])['"]?(${envName})['"]?\\s*:\\s*(?:z\\s*\\.|[a-z][A-Za-z0-9_]*\\s*[,}\\n.])`, 'g');
+    for (const match of text.matchAll(shapeKey)) add(match[1]);
+  }
 
   const patterns: { prefix: string; suffix: string }[] = [];
   // `SUBGRAPH_${…}_URL`: a name assembled at run time; the prefix must look like a variable name.

@@ -2,12 +2,15 @@
 // topic (the consumer runner derives `<topic>.dlq` at run time, so the plan must hold it).
 import { topicSpecs, type TopicPlan } from './topics.ts';
 
+/** docs/conventions.md "Events": `<topic>.dlq` beside each topic. */
+export const deadLetterSuffix = '.dlq';
+
 export function checkTopicsCoverCode(plan: TopicPlan, namedInCode: ReadonlyMap<string, string[]>): string[] {
   const planned = new Set(topicSpecs(plan).map((topic) => topic.name));
   const problems: string[] = [];
   for (const [topic, files] of namedInCode) {
     if (!planned.has(topic)) problems.push(`topic ${topic} (named in ${files.join(', ')}) is not in deploy/kafka/topics.yaml`);
-    const deadLetter = topic.endsWith(plan.dlq.suffix) ? undefined : `${topic}${plan.dlq.suffix}`;
+    const deadLetter = topic.endsWith(deadLetterSuffix) ? undefined : `${topic}${deadLetterSuffix}`;
     if (deadLetter && !planned.has(deadLetter)) problems.push(`dead-letter topic ${deadLetter} is not created by deploy/kafka/topics.yaml`);
   }
   return problems;

@@ -9,7 +9,12 @@ describe('envReadsInSource finds the variables a source text reads', () => {
     ['bracket access', "const y = process.env['AUTH_ISSUER'] ?? env[\"PORT\"];", ['AUTH_ISSUER', 'PORT']],
     ['vite build-time variable', 'const u = import.meta.env.VITE_GRAPHQL_URL;', ['VITE_GRAPHQL_URL']],
     ['destructuring', "const { KEYCLOAK_URL, KEYCLOAK_REALM = 'asn', LOG_LEVEL: level } = process.env;", ['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'LOG_LEVEL']],
-    ['zod shape keys', "const shape = { PORT: z.coerce.number(), 'AUTH_AUDIENCE': z.string().default('kinerja-api') };", ['PORT', 'AUTH_AUDIENCE']],
+    [
+      'zod shape keys',
+      "import { z } from 'zod';\nconst url = z.string();\nconst shape = {\n  PORT: z.coerce.number(),\n  'AUTH_AUDIENCE': z.string().default('kinerja-api'),\n  DATABASE_URL: url,\n  KAFKA_BROKERS: z\n    .string(),\n};",
+      ['PORT', 'AUTH_AUDIENCE', 'DATABASE_URL', 'KAFKA_BROKERS'],
+    ],
+    ['upper-case keys without zod are data, not variables', "export const quota = { PNS: limit, PPPK: z.max };", []],
     ['commented-out reads do not count', '// process.env.OLD_VAR\n/* env.GONE */ const a = 1;', []],
     ['lower-case properties are not variables', 'const b = config.env.port; const c = process.envelope;', []],
   ])('%s', (_case, source, expected) => {
