@@ -191,7 +191,10 @@ export function checkServicePorts(compose: ComposeFile, facts: RepoFacts): strin
   return problems;
 }
 
-/** Each DATABASE_URL names the service's own database (kinerja_<service>) and the init script creates it. */
+/**
+ * Each subgraph's DATABASE_URL names its own database (kinerja_<service>) and the init script creates
+ * it. Tools (the seed) get the server URL and are not held to this.
+ */
 export function checkDatabases(compose: ComposeFile, facts: RepoFacts): string[] {
   const postgres = compose.services.find((s) => /(^|\/)postgres(:|$)/.test(s.image ?? ''));
   const initMount = postgres?.bindMounts.find((m) => m.target === '/docker-entrypoint-initdb.d');
@@ -202,7 +205,7 @@ export function checkDatabases(compose: ComposeFile, facts: RepoFacts): string[]
   const problems: string[] = [];
   for (const service of compose.services) {
     const url = service.environment.DATABASE_URL;
-    if (url === undefined) continue;
+    if (url === undefined || !(workspaceOf(service) ?? '').startsWith('services/')) continue;
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     const database = parsed?.pathname.slice(1) ?? '';
     const component = (workspaceOf(service) ?? service.name).split('/').pop();
