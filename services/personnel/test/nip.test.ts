@@ -4,11 +4,18 @@ import { checkNipMatchesPerson, parseNip } from '../src/domain/nip.ts';
 
 describe('parseNip', () => {
   it.each([
-    ['199001152015032001', { birthDate: '1990-01-15', tmtCpns: '2015-03', gender: 'FEMALE', serial: '001' }],
-    ['197805122003121003', { birthDate: '1978-05-12', tmtCpns: '2003-12', gender: 'MALE', serial: '003' }],
-    ['200002292020011001', { birthDate: '2000-02-29', tmtCpns: '2020-01', gender: 'MALE', serial: '001' }],
-  ])('accepts %s', (nip, expected) => {
-    expect(parseNip(nip)).toEqual({ ok: true, nip: expected });
+    ['199001152015032001', 'PNS', { birthDate: '1990-01-15', tmtCpns: '2015-03', appointmentYear: 2015, gender: 'FEMALE', serial: '001' }],
+    ['197805122003121003', 'PNS', { birthDate: '1978-05-12', tmtCpns: '2003-12', appointmentYear: 2003, gender: 'MALE', serial: '003' }],
+    ['200002292020011001', 'PNS', { birthDate: '2000-02-29', tmtCpns: '2020-01', appointmentYear: 2020, gender: 'MALE', serial: '001' }],
+    ['199207072022211001', 'PPPK', { birthDate: '1992-07-07', tmtCpns: null, appointmentYear: 2022, gender: 'MALE', serial: '001' }],
+    ['199207072022031001', 'PPPK', { birthDate: '1992-07-07', tmtCpns: '2022-03', appointmentYear: 2022, gender: 'MALE', serial: '001' }],
+  ] as const)('accepts %s for %s', (nip, type, expected) => {
+    expect(parseNip(nip, type)).toEqual({ ok: true, nip: expected });
+  });
+
+  it('accepts the PPPK code 21 only for PPPK', () => {
+    expect(parseNip('199207072022211001', 'PNS')).toMatchObject({ ok: false, reason: 'nip_tmt_invalid' });
+    expect(parseNip('200507072022211001', 'PPPK')).toMatchObject({ ok: false, reason: 'nip_too_young_at_tmt' });
   });
 
   it.each([

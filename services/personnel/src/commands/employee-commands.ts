@@ -124,7 +124,7 @@ export async function hireEmployee(em: EntityManager, viewer: Viewer, input: Hir
   const name = input.name.trim();
   if (name.length < 2 || name.length > 200) throw badUserInput('Nama harus 2–200 karakter', 'invalid_name', { field: 'name' });
   if (!isIsoDate(input.birthDate)) throw badUserInput('Tanggal lahir harus berformat YYYY-MM-DD', 'invalid_birth_date', { field: 'birthDate' });
-  const nip = checkNipMatchesPerson(input.nip, { birthDate: input.birthDate, gender: input.gender });
+  const nip = checkNipMatchesPerson(input.nip, { birthDate: input.birthDate, gender: input.gender, employmentType: input.employmentType });
   if (!nip.ok) throw badUserInput(nip.message, nip.reason === 'nip_not_18_digits' ? 'invalid_nip' : nip.reason, { field: 'nip' });
   if (!isGolonganValidFor(input.employmentType, input.golongan)) {
     throw badUserInput(`Golongan ${input.golongan} tidak berlaku untuk ${input.employmentType}`, 'invalid_golongan', { field: 'golongan' });
@@ -144,7 +144,7 @@ export async function hireEmployee(em: EntityManager, viewer: Viewer, input: Hir
         name,
         gender: input.gender,
         birthDate: input.birthDate,
-        tmtCpns: `${nip.nip.tmtCpns}-01`,
+        tmtCpns: nip.nip.tmtCpns ? `${nip.nip.tmtCpns}-01` : null,
         employmentType: input.employmentType,
         golongan: input.golongan,
         positionId: input.positionId.toLowerCase(),

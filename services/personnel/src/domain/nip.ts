@@ -1,13 +1,19 @@
 // NIP structure (Perka BKN 22/2007, DOMAIN.md "People and organisation"): 18 digits =
 // birth date YYYYMMDD + TMT CPNS YYYYMM + gender digit (1 male, 2 female) + 3-digit serial.
-import type { Gender } from './vocabulary.ts';
+// PPPK have no TMT CPNS: BKN writes their appointment year followed by `21` where the month would be,
+// so for PPPK `YYYY21` is accepted (and a YYYYMM too).
+import type { EmploymentType, Gender } from './vocabulary.ts';
 
 export interface ParsedNip {
   birthDate: string; // YYYY-MM-DD
-  tmtCpns: string; // YYYY-MM
+  /** YYYY-MM, or null for a PPPK NIP (appointment year + `21`). */
+  tmtCpns: string | null;
+  appointmentYear: number;
   gender: Gender;
   serial: string;
 }
+
+export const PPPK_NIP_CODE = '21';
 
 export type NipCheck = { ok: true; nip: ParsedNip } | { ok: false; reason: NipProblem; message: string };
 
@@ -29,7 +35,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 const fail = (reason: NipProblem, message: string): NipCheck => ({ ok: false, reason, message });
 
-export function parseNip(nip: string): NipCheck {
+export function parseNip(nip: string, employmentType: EmploymentType = 'PNS'): NipCheck {
   if (!/^\d{18}$/.test(nip)) return fail('nip_not_18_digits', 'NIP harus terdiri atas 18 angka');
   const year = Number(nip.slice(0, 4));
   const month = Number(nip.slice(4, 6));
@@ -38,7 +44,9 @@ export function parseNip(nip: string): NipCheck {
     return fail('nip_birth_date_invalid', 'Delapan angka pertama NIP bukan tanggal lahir yang valid');
   }
   const tmtYear = Number(nip.slice(8, 12));
-  const tmtMonth = Number(nip.slice(12, 14));
+  const pppkCode = employmentType === 'PPPK' && nip.slice(12, 14) === PPPK_NIP_CODE;
+  // A PPPK code gives only the year: compare as if appointed in December, the latest it can be.
+  const tmtMonth = pppkCode ? 12 : Number(nip.slice(12, 14));
   if (tmtYear < 1900 || tmtMonth < 1 || tmtMonth > 12) {
     return fail('nip_tmt_invalid', 'Angka ke-9 sampai ke-14 NIP bukan TMT CPNS (tahun dan bulan) yang valid');
   }
@@ -58,7 +66,8 @@ export function parseNip(nip: string): NipCheck {
     ok: true,
     nip: {
       birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
-      tmtCpns: `${nip.slice(8, 12)}-${nip.slice(12, 14)}`,
+      tmtCpns: pppkCode ? null : `${nip.slice(8, 12)}-${nip.slice(12, 14)}`,
+      appointmentYear: tmtYear,
       gender: genderDigit === '1' ? 'MALE' : 'FEMALE',
       serial: nip.slice(15),
     },
@@ -70,9 +79,9 @@ export type NipMatchProblem = NipProblem | 'nip_birth_date_mismatch' | 'nip_gend
 /** The NIP must be well formed and agree with the birth date and gender entered for the employee. */
 export function checkNipMatchesPerson(
   nip: string,
-  person: { birthDate: string; gender: Gender },
+  person: { birthDate: string; gender: Gender; employmentType?: EmploymentType },
 ): { ok: true; nip: ParsedNip } | { ok: false; reason: NipMatchProblem; message: string } {
-  const parsed = parseNip(nip);
+  const parsed = parseNip(nip, person.employmentType);
   if (!parsed.ok) return parsed;
   if (parsed.nip.birthDate !== person.birthDate) {
     return { ok: false, reason: 'nip_birth_date_mismatch', message: `Tanggal lahir ${person.birthDate} tidak sesuai dengan NIP (${parsed.nip.birthDate})` };

@@ -1,6 +1,5 @@
-// Who may read which employees (DESIGN.md "Identity and scoping", issue 3): `pegawai` sees self (and
-// their own direct supervisor, whom their SKP cascades from); `atasan` sees self and everyone below
-// them in the supervisor chain; `analis`, `pimpinan`, `perencana-diklat`, `auditor` and
+// Who may read which employees (DESIGN.md "Identity and scoping", issue 3): `pegawai` sees self;
+// `atasan` sees self and everyone below them in the supervisor chain (direct and indirect); `analis`, `pimpinan`, `perencana-diklat`, `auditor` and
 // `admin-kepegawaian` see their region prefix (national sees all). Roles add up.
 import { regionCovers } from './region.ts';
 
@@ -15,7 +14,7 @@ export const regionWideRoles = ['analis', 'pimpinan', 'perencana-diklat', 'audit
 export interface EmployeeVisibility {
   /** Region prefix the viewer sees in full ('' = all), or null. */
   region: string | null;
-  /** NIP whose own record (and direct supervisor) is visible, or null. */
+  /** NIP whose own record is visible, or null. */
   selfNip: string | null;
   /** NIP whose direct and indirect subordinates are visible, or null. */
   subordinatesOfNip: string | null;

@@ -11,7 +11,7 @@ export const Employee = defineEntity({
     name: p.string(),
     gender: p.enum(genders),
     birthDate: p.date(),
-    tmtCpns: p.date(),
+    tmtCpns: p.date().nullable(),
     employmentType: p.enum(employmentTypes),
     golongan: p.string(),
     positionId: p.uuid(),

@@ -40,7 +40,7 @@ export class Migration0001Schema extends Migration {
       name text not null,
       gender text not null check (gender in ('MALE', 'FEMALE')),
       birth_date date not null,
-      tmt_cpns date not null,
+      tmt_cpns date null,
       employment_type text not null check (employment_type in ('PNS', 'PPPK')),
       golongan text not null,
       position_id uuid not null references position (id),

@@ -10,7 +10,7 @@ export interface EmployeeRow {
   name: string;
   gender: Gender;
   birthDate: string;
-  tmtCpns: string;
+  tmtCpns: string | null;
   employmentType: EmploymentType;
   golongan: string;
   status: EmployeeStatus;
@@ -45,7 +45,6 @@ export function visibleEmployeesSql(visibility: EmployeeVisibility): SqlFragment
   if (visibility.region !== null) parts.push(regionPrefixSql('e.region_code', visibility.region));
   if (visibility.selfNip !== null) {
     parts.push({ sql: 'e.nip = ?', params: [visibility.selfNip] });
-    parts.push({ sql: 'e.id = (select me.supervisor_id from employee me where me.nip = ?)', params: [visibility.selfNip] });
   }
   if (visibility.subordinatesOfNip !== null) {
     // Direct and indirect subordinates. UNION (not UNION ALL) stops on a cycle in bad data.
