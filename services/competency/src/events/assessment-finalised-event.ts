@@ -1,0 +1,36 @@
+// Publishes competency.assessment.v1 AssessmentFinalised through the outbox, in the finalise transaction.
+import { enqueueEvent } from '@kinerja/kit/events';
+import { AssessmentFinalisedSchema, create, toBinary } from '@kinerja/proto';
+import { compareCompetencyCodes } from '../domain/dictionary.ts';
+import type { AssessmentRecord } from '../store/assessment-store.ts';
+import type { Em } from '../store/sql.ts';
+
+export const ASSESSMENT_TOPIC = 'competency.assessment.v1';
+
+export function enqueueAssessmentFinalised(
+  em: Em,
+  assessment: AssessmentRecord,
+  scores: Record<string, number>,
+  result: { jpm: number | null; category: string | null; actor: string },
+): string {
+  const payload = create(AssessmentFinalisedSchema, {
+    assessmentId: assessment.seriesId,
+    employeeId: assessment.employeeId,
+    version: assessment.version,
+    assessedOn: assessment.assessedOn,
+    method: assessment.method,
+    scores: Object.entries(scores)
+      .sort(([a], [b]) => compareCompetencyCodes(a, b))
+      .map(([competencyCode, score]) => ({ competencyCode, score })),
+    jpm: result.jpm ?? 0,
+    category: result.category ?? '',
+    actor: result.actor,
+  });
+  return enqueueEvent(em, {
+    topic: ASSESSMENT_TOPIC,
+    key: assessment.employeeId,
+    type: 'AssessmentFinalised',
+    schemaVersion: 1,
+    payload: toBinary(AssessmentFinalisedSchema, payload),
+  });
+}

@@ -1,0 +1,31 @@
+// Wiring only: configuration, database (migrations run on start), subgraph server (port 4002), outbox
+// relay for competency.assessment.v1, and the personnel.employee.v1 read-model consumer.
+import { loadServiceConfig } from '@kinerja/kit/config';
+import { createOrm, ensureDatabase } from '@kinerja/kit/db';
+import { createKafka, startOutboxRelay } from '@kinerja/kit/events';
+import { createLogger } from '@kinerja/kit/server';
+import { startCompetencySubgraph } from './app.ts';
+import { entities } from './entities/index.ts';
+import { startEmployeeChangedConsumer } from './events/employee-changed-consumer.ts';
+import { migrations } from './migrations/index.ts';
+
+const config = loadServiceConfig('competency');
+const logger = createLogger(config);
+
+await ensureDatabase(config.databaseUrl);
+const orm = await createOrm({ databaseUrl: config.databaseUrl, entities, migrations, logger });
+const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: config.serviceName, logger });
+const relay = startOutboxRelay({ orm, kafka, logger });
+const consumer = startEmployeeChangedConsumer({ orm, kafka, logger });
+
+await startCompetencySubgraph({
+  config,
+  orm,
+  kafka,
+  logger,
+  onStop: async () => {
+    await consumer.stop();
+    await relay.stop();
+    await orm.close();
+  },
+});

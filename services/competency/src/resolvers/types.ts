@@ -1,0 +1,153 @@
+// Field resolvers of the object types: parents are the stores' records, shaped here for the schema.
+import { isInRegion } from '@kinerja/kit';
+import { findCompetency, competencies, type Competency } from '../domain/dictionary.ts';
+import { missingCompetencies } from '../domain/score-validation.ts';
+import { rankTrainingNeeds } from '../domain/training-needs.ts';
+import type { DerivedProfile } from '../derived/employee-derivation.ts';
+import type { StandardCandidate, StandardSource } from '../domain/standards.ts';
+import type { AssessmentRecord } from '../store/assessment-store.ts';
+import type { EmployeeRecord } from '../store/employee-store.ts';
+import type { SummaryRecord } from '../store/gap-summary-store.ts';
+import type { ProgrammeRecord } from '../store/programme-store.ts';
+import { NATIONAL_REGION_CODE } from '../domain/region-rollup.ts';
+import { loadersOf, type Context } from './context.ts';
+
+export function competencyOf(code: string): Competency {
+  const competency = findCompetency(code);
+  if (competency === undefined) throw new Error(`unknown competency code in stored data: ${code}`);
+  return competency;
+}
+
+export interface StandardParent {
+  standard: StandardCandidate;
+  source: StandardSource;
+}
+
+export function standardParent(standard: StandardCandidate, source?: StandardSource): StandardParent {
+  return { standard, source: source ?? (standard.positionId !== null ? 'POSITION' : standard.instansiId !== null ? 'INSTANSI' : 'NATIONAL') };
+}
+
+export interface ProfileParent {
+  employee: EmployeeRecord;
+  derived: DerivedProfile;
+}
+
+export interface TrainingNeedParent {
+  employeeId: string;
+  employeeRegionCode: string;
+  competencyCode: string;
+  required: number;
+  assessed: number;
+  gap: number;
+  programmeId: string | null;
+  hours: number;
+}
+
+/** A programme is offered to an employee when its catalogue region contains the employee's region. */
+export function programmeOffered(programme: ProgrammeRecord, employeeRegionCode: string): boolean {
+  if (programme.regionCode === NATIONAL_REGION_CODE) return true;
+  return isInRegion(programme.regionCode, employeeRegionCode);
+}
+
+export function shapeSummaries(records: readonly SummaryRecord[], competencyFilter: string | null) {
+  const byCode = new Map(records.map((record) => [record.competencyCode, record]));
+  return competencies
+    .filter((competency) => competencyFilter === null || competency.code === competencyFilter)
+    .map((competency) => {
+      const record = byCode.get(competency.code);
+      const assessed = record?.assessedEmployees ?? 0;
+      const below = record?.belowStandard ?? 0;
+      return {
+        competency,
+        assessedEmployees: assessed,
+        employeesBelowStandard: below,
+        averageGap: assessed > 0 && record ? Math.round(record.gapSumHundredths / assessed) / 100 : null,
+        averageShortfall: below > 0 && record ? Math.round(record.shortfallSumHundredths / below) / 100 : null,
+        byNeedLevel: [1, 2, 3, 4, 5].map((level) => ({ level, employees: record?.needByLevel[level - 1] ?? 0 })),
+      };
+    });
+}
+
+export const typeResolvers = {
+  CompetencyStandard: {
+    id: (parent: StandardParent) => parent.standard.id,
+    source: (parent: StandardParent) => parent.source,
+    instansiId: (parent: StandardParent) => parent.standard.instansiId,
+    jenisJabatan: (parent: StandardParent) => parent.standard.jenisJabatan,
+    positionId: (parent: StandardParent) => parent.standard.positionId,
+    effectiveFrom: (parent: StandardParent) => parent.standard.effectiveFrom,
+    levels: (parent: StandardParent) =>
+      competencies
+        .filter((competency) => parent.standard.levels[competency.code] !== undefined)
+        .map((competency) => ({ competency, level: parent.standard.levels[competency.code] })),
+  },
+
+  CompetencyProfile: {
+    jenisJabatan: (parent: ProfileParent) => parent.employee.jenisJabatan,
+    standard: (parent: ProfileParent) => (parent.derived.standard ? standardParent(parent.derived.standard.standard, parent.derived.standard.source) : null),
+    latestAssessment: (parent: ProfileParent) => parent.derived.assessment,
+    gaps: (parent: ProfileParent) => {
+      const { derived } = parent;
+      if (derived.gaps.length > 0) {
+        return derived.gaps.map((gap) => ({ competency: competencyOf(gap.competencyCode), required: gap.required, assessed: gap.assessed, gap: gap.gap }));
+      }
+      const levels = derived.standard?.standard.levels ?? {};
+      return competencies
+        .filter((competency) => levels[competency.code] !== undefined)
+        .map((competency) => ({ competency, required: levels[competency.code], assessed: null, gap: null }));
+    },
+    jpm: (parent: ProfileParent) => parent.derived.jpm,
+    category: (parent: ProfileParent) => parent.derived.band?.category ?? null,
+    categoryLabel: (parent: ProfileParent) => parent.derived.band?.label ?? null,
+    talentPotential: (parent: ProfileParent) => parent.derived.band?.potential ?? null,
+    trainingNeeds: async (parent: ProfileParent, _args: unknown, ctx: Context): Promise<TrainingNeedParent[]> => {
+      const catalogue = (await loadersOf(ctx).catalogue.load('active')).filter((p) => programmeOffered(p, parent.employee.regionCode));
+      return rankTrainingNeeds(parent.derived.gaps, catalogue).map((need) => ({
+        employeeId: parent.employee.employeeId,
+        employeeRegionCode: parent.employee.regionCode,
+        competencyCode: need.competencyCode,
+        required: need.required,
+        assessed: need.assessed,
+        gap: need.gap,
+        programmeId: need.programmes[0]?.id ?? null,
+        hours: need.programmes[0]?.hoursJp ?? 0,
+      }));
+    },
+  },
+
+  CompetencyAssessment: {
+    assessmentId: (parent: AssessmentRecord) => parent.seriesId,
+    corrects: async (parent: AssessmentRecord, _args: unknown, ctx: Context) => {
+      if (parent.version <= 1) return null;
+      const series = await loadersOf(ctx).series.load(parent.seriesId);
+      return series.find((entry) => entry.version === parent.version - 1) ?? null;
+    },
+    employee: (parent: AssessmentRecord) => ({ __typename: 'Employee', id: parent.employeeId }),
+    scores: async (parent: AssessmentRecord, _args: unknown, ctx: Context) => {
+      const scores = await loadersOf(ctx).scores.load(parent.id);
+      return competencies.flatMap((competency) => {
+        const score = scores.find((entry) => entry.competencyCode === competency.code);
+        return score ? [{ competency, score: score.score, evidence: score.evidence }] : [];
+      });
+    },
+    missingCompetencies: async (parent: AssessmentRecord, _args: unknown, ctx: Context) =>
+      missingCompetencies((await loadersOf(ctx).scores.load(parent.id)).map((score) => score.competencyCode)),
+    finalisedAt: (parent: AssessmentRecord) => parent.finalisedAt?.toISOString() ?? null,
+  },
+
+  TrainingProgramme: {
+    competency: (parent: ProgrammeRecord) => competencyOf(parent.competencyCode),
+    hours: (parent: ProgrammeRecord) => parent.hoursJp,
+  },
+
+  TrainingNeed: {
+    employee: (parent: TrainingNeedParent) => ({ __typename: 'Employee', id: parent.employeeId }),
+    competency: (parent: TrainingNeedParent) => competencyOf(parent.competencyCode),
+    programme: (parent: TrainingNeedParent, _args: unknown, ctx: Context) =>
+      parent.programmeId === null ? null : loadersOf(ctx).programme.load(parent.programmeId),
+    programmes: async (parent: TrainingNeedParent, _args: unknown, ctx: Context) => {
+      const catalogue = (await loadersOf(ctx).catalogue.load('active')).filter((p) => programmeOffered(p, parent.employeeRegionCode));
+      return rankTrainingNeeds([{ competencyCode: parent.competencyCode, required: parent.required, assessed: parent.assessed, gap: parent.gap }], catalogue)[0]?.programmes ?? [];
+    },
+  },
+};
