@@ -1,16 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, readSubgraphSources, type SubgraphSource } from '../src/supergraph/composition.ts';
+import {
+  composeSupergraph,
+  readSubgraphSources,
+  type SubgraphSource,
+} from '../src/supergraph/composition.ts';
 import { resolveRoutingUrl, routingUrlEnvName } from '../src/supergraph/routing.ts';
 
-const fed = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
-const source = (name: string, sdl: string): SubgraphSource => ({ name, sdl: `${fed}\n${sdl}`, url: `http://${name}/graphql`, origin: `${name}.graphql` });
+const fed =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+const source = (name: string, sdl: string): SubgraphSource => ({
+  name,
+  sdl: `${fed}\n${sdl}`,
+  url: `http://${name}/graphql`,
+  origin: `${name}.graphql`,
+});
 
 describe('supergraph composition', () => {
   it('fails with every error when subgraphs disagree', () => {
     const outcome = composeSupergraph([
-      source('personnel', 'type Query { employee(id: ID!): Employee } type Employee @key(fields: "id") { id: ID! nip: String! @shareable name: String! @shareable }'),
-      source('performance', 'type Query { best: Employee } type Employee @key(fields: "id") { id: ID! nip: Int! @shareable name: Int! @shareable }'),
+      source(
+        'personnel',
+        'type Query { employee(id: ID!): Employee } type Employee @key(fields: "id") { id: ID! nip: String! @shareable name: String! @shareable }',
+      ),
+      source(
+        'performance',
+        'type Query { best: Employee } type Employee @key(fields: "id") { id: ID! nip: Int! @shareable name: Int! @shareable }',
+      ),
     ]);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -22,10 +38,16 @@ describe('supergraph composition', () => {
 
   it('fails on a key that names a missing field', () => {
     const outcome = composeSupergraph([
-      source('personnel', 'type Query { employee(id: ID!): Employee } type Employee @key(fields: "id") { id: ID! }'),
+      source(
+        'personnel',
+        'type Query { employee(id: ID!): Employee } type Employee @key(fields: "id") { id: ID! }',
+      ),
       source('performance', 'type Employee @key(fields: "unknownField") { id: ID! }'),
     ]);
-    expect(outcome).toEqual({ ok: false, errors: [expect.stringMatching(/^\[KEY_INVALID_FIELDS\] \[performance\].*unknownField/)] });
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^\[KEY_INVALID_FIELDS\] \[performance\].*unknownField/)],
+    });
   });
 
   it('reports an SDL that does not parse, naming its file', () => {
@@ -35,7 +57,10 @@ describe('supergraph composition', () => {
 
   it('composes a consistent pair', () => {
     const outcome = composeSupergraph([
-      source('personnel', 'type Query { employee(id: ID!): Employee } type Employee @key(fields: "id") { id: ID! nip: String! }'),
+      source(
+        'personnel',
+        'type Query { employee(id: ID!): Employee } type Employee @key(fields: "id") { id: ID! nip: String! }',
+      ),
       source('performance', 'type Employee @key(fields: "id") { id: ID! skpScore: Float }'),
     ]);
     expect(outcome.ok).toBe(true);
@@ -53,9 +78,13 @@ describe('supergraph composition', () => {
 describe('routing URLs', () => {
   it('uses SUBGRAPH_<NAME>_URL over the composed URL', () => {
     expect(routingUrlEnvName('personnel')).toBe('SUBGRAPH_PERSONNEL_URL');
-    expect(resolveRoutingUrl('personnel', 'http://localhost:4001/graphql', { SUBGRAPH_PERSONNEL_URL: 'http://p:8080/graphql' })).toBe(
-      'http://p:8080/graphql',
+    expect(
+      resolveRoutingUrl('personnel', 'http://localhost:4001/graphql', {
+        SUBGRAPH_PERSONNEL_URL: 'http://p:8080/graphql',
+      }),
+    ).toBe('http://p:8080/graphql');
+    expect(resolveRoutingUrl('personnel', 'http://localhost:4001/graphql', {})).toBe(
+      'http://localhost:4001/graphql',
     );
-    expect(resolveRoutingUrl('personnel', 'http://localhost:4001/graphql', {})).toBe('http://localhost:4001/graphql');
   });
 });

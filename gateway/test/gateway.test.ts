@@ -32,9 +32,15 @@ async function post(query: string, authorization?: string, headers: Record<strin
 beforeAll(async () => {
   issuer = await startLocalIssuer();
   subgraph = await startEchoSubgraph(issuer);
-  const outcome = composeSupergraph([{ name: 'echo', sdl: echoSubgraphSdl, url: 'http://composed.invalid/graphql', origin: 'echo' }]);
+  const outcome = composeSupergraph([
+    { name: 'echo', sdl: echoSubgraphSdl, url: 'http://composed.invalid/graphql', origin: 'echo' },
+  ]);
   if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-  const config = loadGatewayConfig({ PORT: '0', SUBGRAPH_ECHO_URL: subgraph.url, KEYCLOAK_URL: 'http://127.0.0.1:1' });
+  const config = loadGatewayConfig({
+    PORT: '0',
+    SUBGRAPH_ECHO_URL: subgraph.url,
+    KEYCLOAK_URL: 'http://127.0.0.1:1',
+  });
   gateway = await startGateway(
     { ...config, authIssuer: issuer.issuer, jwksUrl: issuer.jwksUrl, authAudience: issuer.audience },
     { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') },
@@ -53,16 +59,34 @@ describe('authentication before planning', () => {
     ['no Authorization header', async () => undefined, 'missing_token'],
     ['a non-bearer header', async () => 'Basic dXNlcjpwYXNz', 'missing_token'],
     ['garbage', async () => 'Bearer not-a-jwt', 'invalid_token'],
-    ['another key', async () => `Bearer ${await issuer.sign({}, { key: issuer.foreignKey })}`, 'invalid_token'],
-    ['an expired token', async () => `Bearer ${await issuer.sign({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 })}`, 'token_expired'],
-    ['another audience', async () => `Bearer ${await issuer.sign({}, { audience: 'account' })}`, 'invalid_aud'],
-    ['another issuer', async () => `Bearer ${await issuer.sign({}, { issuer: 'http://evil.example/realms/asn' })}`, 'invalid_iss'],
+    [
+      'another key',
+      async () => `Bearer ${await issuer.sign({}, { key: issuer.foreignKey })}`,
+      'invalid_token',
+    ],
+    [
+      'an expired token',
+      async () => `Bearer ${await issuer.sign({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 })}`,
+      'token_expired',
+    ],
+    [
+      'another audience',
+      async () => `Bearer ${await issuer.sign({}, { audience: 'account' })}`,
+      'invalid_aud',
+    ],
+    [
+      'another issuer',
+      async () => `Bearer ${await issuer.sign({}, { issuer: 'http://evil.example/realms/asn' })}`,
+      'invalid_iss',
+    ],
   ])('refuses %s with HTTP 401 and UNAUTHENTICATED', async (_name, header, reason) => {
     const { status, headers, body } = await post('{ whoami { username } }', await header());
     expect(status).toBe(401);
     expect(headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([{ message: expect.stringMatching(/Token akses/), extensions: { code: 'UNAUTHENTICATED', reason } }]);
+    expect(body.errors).toEqual([
+      { message: expect.stringMatching(/Token akses/), extensions: { code: 'UNAUTHENTICATED', reason } },
+    ]);
   });
 
   it('refuses before parsing: an anonymous malformed query still gets 401, not a syntax error', async () => {
@@ -81,12 +105,18 @@ describe('authentication before planning', () => {
 
 describe('forwarding to subgraphs', () => {
   it('forwards the token and the request id, and echoes the id back', async () => {
-    const { status, headers, body } = await post('{ whoami { username regionCode roles forwardedRequestId } }', token, {
-      'x-request-id': 'uji-123',
-    });
+    const { status, headers, body } = await post(
+      '{ whoami { username regionCode roles forwardedRequestId } }',
+      token,
+      {
+        'x-request-id': 'uji-123',
+      },
+    );
     expect(status).toBe(200);
     expect(headers.get('x-request-id')).toBe('uji-123');
-    expect(body.data).toEqual({ whoami: { username: 'uji.analis', regionCode: '32', roles: ['analis'], forwardedRequestId: 'uji-123' } });
+    expect(body.data).toEqual({
+      whoami: { username: 'uji.analis', regionCode: '32', roles: ['analis'], forwardedRequestId: 'uji-123' },
+    });
   });
 
   it('uses the SUBGRAPH_ECHO_URL override instead of the composed URL', () => {
@@ -156,7 +186,10 @@ describe('health and metrics', () => {
     try {
       const response = await fetch(new URL('/readyz', gateway.url));
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: 'not_ready', subgraphs: [{ name: 'echo', ok: false }] });
+      expect(await response.json()).toMatchObject({
+        status: 'not_ready',
+        subgraphs: [{ name: 'echo', ok: false }],
+      });
     } finally {
       subgraph.healthy = true;
     }
@@ -167,6 +200,38 @@ describe('health and metrics', () => {
     const text = await (await fetch(new URL('/metrics', gateway.url))).text();
     expect(text).toMatch(/gateway_graphql_requests_total\{operation="SiapaSaya",outcome="ok"\} 1/);
     expect(text).toMatch(/gateway_graphql_request_duration_seconds_count\{operation="SiapaSaya"\} 1/);
-    expect(text).toMatch(/gateway_subgraph_fetch_duration_seconds_count\{subgraph="echo",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(
+      /gateway_subgraph_fetch_duration_seconds_count\{subgraph="echo",outcome="ok"\} [1-9]/,
+    );
+  });
+});
+
+describe('a subgraph that refuses the forwarded token', () => {
+  it("passes on the subgraph's UNAUTHENTICATED without its URL or HTTP details", async () => {
+    // A gateway whose own check lets anything through, so only the subgraph's check refuses.
+    const outcome = composeSupergraph([
+      { name: 'echo', sdl: echoSubgraphSdl, url: subgraph.url, origin: 'echo' },
+    ]);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    const lenient = await startGateway(loadGatewayConfig({ PORT: '0' }), {
+      supergraphSdl: outcome.supergraphSdl,
+      logger: createLogger('silent'),
+      verifyToken: async () => ({ subject: 's', username: 'u', nip: null, roles: new Set(), regionCode: '' }),
+    });
+    try {
+      const response = await fetch(lenient.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-jwt' },
+        body: JSON.stringify({ query: '{ whoami { username } }' }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      expect(body.errors?.[0]).toMatchObject({
+        message: 'Token akses tidak sah',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'invalid_token' },
+      });
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+    } finally {
+      await lenient.stop();
+    }
   });
 });

@@ -11,7 +11,8 @@ import { composeSupergraph } from '../src/supergraph/composition.ts';
 import { echoSubgraphSdl, startEchoSubgraph, type EchoSubgraph } from './support/echo-subgraph.ts';
 
 const keycloakUp = await keycloakAvailable();
-if (!keycloakUp && process.env['CI']) throw new Error(`Keycloak is not answering at ${keycloakRealmUrl()}; run \`npm run infra -- up\``);
+if (!keycloakUp && process.env['CI'])
+  throw new Error(`Keycloak is not answering at ${keycloakRealmUrl()}; run \`npm run infra -- up\``);
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
@@ -36,7 +37,13 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
     const response = await fetch(`${keycloakRealmUrl()}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'kinerja-cli', username, password: 'kinerja-demo', scope: 'openid' }),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: 'kinerja-cli',
+        username,
+        password: 'kinerja-demo',
+        scope: 'openid',
+      }),
     });
     const body = (await response.json()) as { id_token?: string };
     if (!body.id_token) throw new Error(`no id_token for ${username}`);
@@ -44,11 +51,24 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
   }
 
   beforeAll(async () => {
-    const config = loadGatewayConfig({ PORT: '0', KEYCLOAK_URL: process.env['KEYCLOAK_URL'], KEYCLOAK_REALM: process.env['KEYCLOAK_REALM'] });
-    subgraph = await startEchoSubgraph({ issuer: config.authIssuer, jwksUrl: config.jwksUrl, audience: config.authAudience });
-    const outcome = composeSupergraph([{ name: 'echo', sdl: echoSubgraphSdl, url: subgraph.url, origin: 'echo' }]);
+    const config = loadGatewayConfig({
+      PORT: '0',
+      KEYCLOAK_URL: process.env['KEYCLOAK_URL'],
+      KEYCLOAK_REALM: process.env['KEYCLOAK_REALM'],
+    });
+    subgraph = await startEchoSubgraph({
+      issuer: config.authIssuer,
+      jwksUrl: config.jwksUrl,
+      audience: config.authAudience,
+    });
+    const outcome = composeSupergraph([
+      { name: 'echo', sdl: echoSubgraphSdl, url: subgraph.url, origin: 'echo' },
+    ]);
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    gateway = await startGateway(config, { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') });
+    gateway = await startGateway(config, {
+      supergraphSdl: outcome.supergraphSdl,
+      logger: createLogger('silent'),
+    });
   });
 
   afterAll(async () => {
@@ -62,7 +82,10 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
     ['karawang.pegawai', '32.15', ['pegawai']],
     ['nasional.pimpinan', '', ['pimpinan']],
   ])('passes %s through to the subgraph with the token forwarded', async (username, regionCode, roles) => {
-    const { status, body } = await post('{ whoami { username regionCode roles } }', `Bearer ${await passwordToken(username)}`);
+    const { status, body } = await post(
+      '{ whoami { username regionCode roles } }',
+      `Bearer ${await passwordToken(username)}`,
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ data: { whoami: { username, regionCode, roles } } });
   });
@@ -76,9 +99,13 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
   it("refuses a token signed by another key under Keycloak's key id, issuer and audience", async () => {
     const real = await passwordToken('jabar.analis');
     const claims = decodeJwt(real);
-    const { kid } = JSON.parse(Buffer.from(real.split('.')[0] ?? '', 'base64url').toString()) as { kid: string };
+    const { kid } = JSON.parse(Buffer.from(real.split('.')[0] ?? '', 'base64url').toString()) as {
+      kid: string;
+    };
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ ...claims, region_code: 'ID' }).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+    const forged = await new SignJWT({ ...claims, region_code: 'ID' })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .sign(privateKey);
     const { status, body } = await post('{ whoami { username } }', `Bearer ${forged}`);
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'invalid_token' });

@@ -8,8 +8,16 @@ describe('maskError', () => {
   it.each<[string, GraphQLFormattedError, GraphQLFormattedError]>([
     [
       'keeps a FORBIDDEN from a subgraph, dropping its serviceName',
-      { message: 'Wilayah 36 di luar cakupan Anda', path, extensions: { code: 'FORBIDDEN', reason: 'region_out_of_scope', serviceName: 'personnel' } },
-      { message: 'Wilayah 36 di luar cakupan Anda', path, extensions: { code: 'FORBIDDEN', reason: 'region_out_of_scope' } },
+      {
+        message: 'Wilayah 36 di luar cakupan Anda',
+        path,
+        extensions: { code: 'FORBIDDEN', reason: 'region_out_of_scope', serviceName: 'personnel' },
+      },
+      {
+        message: 'Wilayah 36 di luar cakupan Anda',
+        path,
+        extensions: { code: 'FORBIDDEN', reason: 'region_out_of_scope' },
+      },
     ],
     [
       'keeps BAD_USER_INPUT',
@@ -18,37 +26,74 @@ describe('maskError', () => {
     ],
     [
       'keeps GraphQL validation errors',
-      { message: 'Cannot query field "x" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
-      { message: 'Cannot query field "x" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      {
+        message: 'Cannot query field "x" on type "Query".',
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+      {
+        message: 'Cannot query field "x" on type "Query".',
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
     ],
     [
       'turns a limit rejection into BAD_USER_INPUT',
-      { message: 'Kueri terlalu dalam; batasnya 12 tingkat', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'query_too_deep' } },
-      { message: 'Kueri terlalu dalam; batasnya 12 tingkat', extensions: { code: 'BAD_USER_INPUT', reason: 'query_too_deep' } },
+      {
+        message: 'Kueri terlalu dalam; batasnya 12 tingkat',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'query_too_deep' },
+      },
+      {
+        message: 'Kueri terlalu dalam; batasnya 12 tingkat',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'query_too_deep' },
+      },
     ],
     [
       'turns the parser token limit into BAD_USER_INPUT',
-      { message: 'Syntax Error: Document contains more than 2000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
-      { message: 'Kueri terlalu panjang; kurangi jumlah field atau argumen', extensions: { code: 'BAD_USER_INPUT', reason: 'query_too_many_tokens' } },
+      {
+        message: 'Syntax Error: Document contains more than 2000 tokens. Parsing aborted.',
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      },
+      {
+        message: 'Kueri terlalu panjang; kurangi jumlah field atau argumen',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'query_too_many_tokens' },
+      },
     ],
     [
       'hides SQL and stack traces behind INTERNAL_SERVER_ERROR',
       {
         message: 'relation "employee" does not exist: SELECT * FROM employee',
         path,
-        extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'personnel', exception: { stacktrace: ['at Pool.query'] } },
+        extensions: {
+          code: 'INTERNAL_SERVER_ERROR',
+          serviceName: 'personnel',
+          exception: { stacktrace: ['at Pool.query'] },
+        },
       },
-      { message: internalErrorMessage, path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' } },
+      {
+        message: internalErrorMessage,
+        path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' },
+      },
     ],
     [
       'hides an error without a code',
       { message: 'connect ECONNREFUSED 10.0.0.7:4001' },
-      { message: internalErrorMessage, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' } },
+      {
+        message: internalErrorMessage,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' },
+      },
     ],
     [
       'hides an unknown code such as DOWNSTREAM_SERVICE_ERROR',
-      { message: 'socket hang up', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'personnel' } },
-      { message: internalErrorMessage, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' } },
+      {
+        message: 'socket hang up',
+        extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'personnel' },
+      },
+      {
+        message: internalErrorMessage,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' },
+      },
     ],
   ])('%s', (_name, input, expected) => {
     expect(maskError(input)).toEqual(expected);

@@ -16,9 +16,11 @@ import { fixtureNips, writePersonnelFixture, type PersonnelFixture } from './sup
 import { startPersonnel, type PersonnelProcess } from './support/personnel-process.ts';
 
 const servicesDir = fileURLToPath(new URL('../../services', import.meta.url));
-const personnelReady = existsSync(`${servicesDir}/personnel/schema.graphql`) && process.env['KINERJA_SKIP_PERSONNEL'] !== '1';
+const personnelReady =
+  existsSync(`${servicesDir}/personnel/schema.graphql`) && process.env['KINERJA_SKIP_PERSONNEL'] !== '1';
 const keycloakUp = await keycloakAvailable();
-if (!keycloakUp && process.env['CI']) throw new Error(`Keycloak is not answering at ${keycloakRealmUrl()}; run \`npm run infra -- up\``);
+if (!keycloakUp && process.env['CI'])
+  throw new Error(`Keycloak is not answering at ${keycloakRealmUrl()}; run \`npm run infra -- up\``);
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
@@ -49,13 +51,17 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
     return { status: response.status, body: (await response.json()) as GraphQLBody };
   }
 
-  type EmployeeList = { employees: { totalCount: number; nodes: { nip: string; region: { code: string } }[] } };
+  type EmployeeList = {
+    employees: { totalCount: number; nodes: { nip: string; region: { code: string } }[] };
+  };
 
   beforeAll(async () => {
     personnel = await startPersonnel();
     fixture = await writePersonnelFixture(personnel.database.url);
     // Only personnel: this suite is about personnel's scoping, whatever state the other subgraphs are in.
-    const outcome = composeSupergraph(readSubgraphSources(servicesDir).filter((source) => source.name === 'personnel'));
+    const outcome = composeSupergraph(
+      readSubgraphSources(servicesDir).filter((source) => source.name === 'personnel'),
+    );
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
     const config = loadGatewayConfig({
       PORT: '0',
@@ -63,7 +69,10 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
       KEYCLOAK_REALM: process.env['KEYCLOAK_REALM'],
       SUBGRAPH_PERSONNEL_URL: personnel.url,
     });
-    gateway = await startGateway(config, { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') });
+    gateway = await startGateway(config, {
+      supergraphSdl: outcome.supergraphSdl,
+      logger: createLogger('silent'),
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -83,7 +92,13 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
     expect(body.errors).toBeUndefined();
     const { nodes, totalCount } = (body.data as EmployeeList).employees;
     expect(nodes.map((node) => node.nip).sort()).toEqual(
-      [fixtureNips.atasan, fixtureNips.pegawai, fixtureNips.karawangColleague, fixtureNips.bandung, fixtureNips.jabarProvince].sort(),
+      [
+        fixtureNips.atasan,
+        fixtureNips.pegawai,
+        fixtureNips.karawangColleague,
+        fixtureNips.bandung,
+        fixtureNips.jabarProvince,
+      ].sort(),
     );
     expect(totalCount).toBe(5);
     for (const node of nodes) expect(node.region.code).toMatch(/^32(\.|$)/);
@@ -110,7 +125,14 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
   it('gives a pegawai her own record through me', async () => {
     const { body } = await post('{ me { id nip name region { code } } }', 'karawang.pegawai');
     expect(body.errors).toBeUndefined();
-    expect(body.data).toEqual({ me: { id: fixture.ids.pegawai, nip: fixtureNips.pegawai, name: 'Siti Rahmawati', region: { code: '32.15' } } });
+    expect(body.data).toEqual({
+      me: {
+        id: fixture.ids.pegawai,
+        nip: fixtureNips.pegawai,
+        name: 'Siti Rahmawati',
+        region: { code: '32.15' },
+      },
+    });
   });
 
   it.each([
@@ -132,55 +154,52 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
     expect(nips).toContain(fixtureNips.pegawai);
     expect(nips.filter((nip) => nip !== fixtureNips.pegawai && nip !== fixtureNips.atasan)).toEqual([]);
   });
-});
 
-describe.skipIf(!keycloakUp || !personnelReady)('a hire through the gateway', () => {
-  let personnel: PersonnelProcess;
-  let gateway: RunningGateway;
-  let fixture: PersonnelFixture;
-  let consumer: Consumer;
-  const received: { key: string; headers: Record<string, string>; value: Buffer }[] = [];
+  describe('a hire through the gateway', () => {
+    let consumer: Consumer;
+    const received: { key: string; headers: Record<string, string>; value: Buffer }[] = [];
 
-  beforeAll(async () => {
-    personnel = await startPersonnel();
-    fixture = await writePersonnelFixture(personnel.database.url);
-    const outcome = composeSupergraph(readSubgraphSources(servicesDir).filter((source) => source.name === 'personnel'));
-    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    const config = loadGatewayConfig({ PORT: '0', KEYCLOAK_URL: process.env['KEYCLOAK_URL'], SUBGRAPH_PERSONNEL_URL: personnel.url });
-    gateway = await startGateway(config, { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') });
-    const kafka = new Kafka({ clientId: 'gateway-test', brokers: (process.env['KAFKA_BROKERS'] ?? 'localhost:9092').split(','), logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = await admin.listTopics();
-    await admin.disconnect();
-    if (!topics.includes('personnel.employee.v1')) {
-      throw new Error('topic personnel.employee.v1 is missing; run `KAFKA_BROKERS=localhost:9092 npm run -w @kinerja/deploy-check create-topics`');
-    }
-    consumer = kafka.consumer({ groupId: `gateway-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: 'personnel.employee.v1', fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
-        received.push({ key: message.key?.toString() ?? '', headers, value: message.value ?? Buffer.alloc(0) });
-      },
-    });
-  }, 120_000);
+    beforeAll(async () => {
+      const kafka = new Kafka({
+        clientId: 'gateway-test',
+        brokers: (process.env['KAFKA_BROKERS'] ?? 'localhost:9092').split(','),
+        logLevel: logLevel.NOTHING,
+      });
+      const admin = kafka.admin();
+      await admin.connect();
+      const topics = await admin.listTopics();
+      await admin.disconnect();
+      if (!topics.includes('personnel.employee.v1')) {
+        throw new Error(
+          'topic personnel.employee.v1 is missing; run `KAFKA_BROKERS=localhost:9092 npm run -w @kinerja/deploy-check create-topics`',
+        );
+      }
+      consumer = kafka.consumer({ groupId: `gateway-test-${randomUUID()}` });
+      await consumer.connect();
+      await consumer.subscribe({ topic: 'personnel.employee.v1', fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+          );
+          received.push({
+            key: message.key?.toString() ?? '',
+            headers,
+            value: message.value ?? Buffer.alloc(0),
+          });
+        },
+      });
+    }, 120_000);
 
-  afterAll(async () => {
-    await consumer?.disconnect();
-    await gateway?.stop();
-    await personnel?.stop();
-  }, 30_000);
+    afterAll(async () => {
+      await consumer?.disconnect();
+    }, 30_000);
 
-  it('publishes EmployeeChanged (HIRED) that a consumer decodes', async () => {
-    const token = await passwordToken('jabar.admin');
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: 'mutation Rekrut($input: HireEmployeeInput!) { hireEmployee(input: $input) { id nip region { code } } }',
-        variables: {
+    it('publishes EmployeeChanged (HIRED) that a consumer decodes', async () => {
+      const { body } = await post(
+        'mutation Rekrut($input: HireEmployeeInput!) { hireEmployee(input: $input) { id nip region { code } } }',
+        'jabar.admin',
+        {
           input: {
             nip: '199507172020122004',
             name: 'Rina Kartika',
@@ -193,25 +212,30 @@ describe.skipIf(!keycloakUp || !personnelReady)('a hire through the gateway', ()
             supervisorId: fixture.ids.atasan,
           },
         },
-      }),
-    });
-    const body = (await response.json()) as GraphQLBody;
-    expect(body.errors).toBeUndefined();
-    const hired = (body.data as { hireEmployee: { id: string; nip: string; region: { code: string } } }).hireEmployee;
-    expect(hired).toMatchObject({ nip: '199507172020122004', region: { code: '32.15' } });
+      );
+      expect(body.errors).toBeUndefined();
+      const hired = (body.data as { hireEmployee: { id: string; nip: string; region: { code: string } } })
+        .hireEmployee;
+      expect(hired).toMatchObject({ nip: '199507172020122004', region: { code: '32.15' } });
 
-    await expect.poll(() => received.filter((message) => message.key === hired.id).length, { timeout: 30_000, interval: 250 }).toBe(1);
-    const message = received.find((candidate) => candidate.key === hired.id);
-    const event = fromBinary(EmployeeChangedSchema, message?.value ?? new Uint8Array());
-    expect(event).toMatchObject({
-      change: EmployeeChange.HIRED,
-      employeeId: hired.id,
-      nip: '199507172020122004',
-      name: 'Rina Kartika',
-      regionCode: '32.15',
-      unitId: fixture.karawangUnitId,
-      supervisorId: fixture.ids.atasan,
-    });
-    expect(message?.headers['event-id']).toBe(event.eventId);
-  }, 60_000);
+      await expect
+        .poll(() => received.filter((message) => message.key === hired.id).length, {
+          timeout: 30_000,
+          interval: 250,
+        })
+        .toBe(1);
+      const message = received.find((candidate) => candidate.key === hired.id);
+      const event = fromBinary(EmployeeChangedSchema, message?.value ?? new Uint8Array());
+      expect(event).toMatchObject({
+        change: EmployeeChange.HIRED,
+        employeeId: hired.id,
+        nip: '199507172020122004',
+        name: 'Rina Kartika',
+        regionCode: '32.15',
+        unitId: fixture.karawangUnitId,
+        supervisorId: fixture.ids.atasan,
+      });
+      expect(message?.headers['event-id']).toBe(event.eventId);
+    }, 60_000);
+  });
 });

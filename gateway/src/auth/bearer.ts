@@ -33,7 +33,13 @@ export function requireBearerToken(verifyToken: TokenVerifier, log: Logger): Req
       }
       // Keycloak's JWKS unreachable is our outage, not the caller's fault: say so instead of 401.
       (req.log ?? log).error({ err: error }, 'token verification failed');
-      sendError(res, 503, 'Layanan autentikasi sedang tidak dapat dihubungi; coba lagi sebentar lagi', 'SERVICE_UNAVAILABLE', 'auth_unavailable');
+      sendError(
+        res,
+        503,
+        'Layanan autentikasi sedang tidak dapat dihubungi; coba lagi sebentar lagi',
+        'SERVICE_UNAVAILABLE',
+        'auth_unavailable',
+      );
       return;
     }
     const locals: AuthenticatedLocals = { viewer, authorization: authorization ?? '' };

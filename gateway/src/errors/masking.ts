@@ -19,10 +19,13 @@ export const clientVisibleCodes: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-export const internalErrorMessage = 'Terjadi kesalahan internal pada server; sebutkan requestId kepada admin bila berulang';
+export const internalErrorMessage =
+  'Terjadi kesalahan internal pada server; sebutkan requestId kepada admin bila berulang';
 
 function withoutUndefined(error: GraphQLFormattedError): GraphQLFormattedError {
-  return Object.fromEntries(Object.entries(error).filter(([, value]) => value !== undefined)) as GraphQLFormattedError;
+  return Object.fromEntries(
+    Object.entries(error).filter(([, value]) => value !== undefined),
+  ) as GraphQLFormattedError;
 }
 
 export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
@@ -41,10 +44,19 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   // Limits are checked as validation rules (so Apollo labels them GRAPHQL_VALIDATION_FAILED), but the
   // caller's fix is to send a smaller query: the same code as any other bad input.
   if (code === 'GRAPHQL_VALIDATION_FAILED' && reason && limitReasonSet.has(reason)) {
-    return withoutUndefined({ message: error.message, locations, extensions: { code: 'BAD_USER_INPUT', reason } });
+    return withoutUndefined({
+      message: error.message,
+      locations,
+      extensions: { code: 'BAD_USER_INPUT', reason },
+    });
   }
   if (code && clientVisibleCodes.has(code)) {
-    return withoutUndefined({ message: error.message, locations, path, extensions: reason ? { code, reason } : { code } });
+    return withoutUndefined({
+      message: error.message,
+      locations,
+      path,
+      extensions: reason ? { code, reason } : { code },
+    });
   }
   return withoutUndefined({
     message: internalErrorMessage,

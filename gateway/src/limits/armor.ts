@@ -53,7 +53,9 @@ export function queryLimitOptions(limits: QueryLimits = defaultQueryLimits) {
     maxAliases: {
       n: limits.maxAliases,
       propagateOnRejection: false,
-      onReject: [reject(`Kueri memakai terlalu banyak alias; batasnya ${limits.maxAliases}`, limitReasons.aliases)],
+      onReject: [
+        reject(`Kueri memakai terlalu banyak alias; batasnya ${limits.maxAliases}`, limitReasons.aliases),
+      ],
     },
     costLimit: {
       maxCost: limits.maxCost,
@@ -63,7 +65,12 @@ export function queryLimitOptions(limits: QueryLimits = defaultQueryLimits) {
     maxDirectives: {
       n: limits.maxDirectives,
       propagateOnRejection: false,
-      onReject: [reject(`Kueri memakai terlalu banyak direktif; batasnya ${limits.maxDirectives}`, limitReasons.directives)],
+      onReject: [
+        reject(
+          `Kueri memakai terlalu banyak direktif; batasnya ${limits.maxDirectives}`,
+          limitReasons.directives,
+        ),
+      ],
     },
     // Armor's Apollo token plugin throws from parsingDidStart, which Apollo Server 5 calls outside its
     // parse try/catch (dist/esm/requestPipeline.js), so a rejection surfaces as an unexpected server

@@ -14,7 +14,10 @@ export function observabilityPlugin(metrics: GatewayMetrics): ApolloServerPlugin
           for (const error of errors) {
             const code = error.extensions['code'];
             if (typeof code === 'string' && clientVisibleCodes.has(code)) continue;
-            contextValue.log.error({ err: error.originalError ?? error, path: error.path, operationName }, 'masked error');
+            contextValue.log.error(
+              { err: error.originalError ?? error, path: error.path, operationName },
+              'masked error',
+            );
           }
         },
         async willSendResponse({ response, contextValue, operationName, errors }) {

@@ -19,7 +19,11 @@ import { queryLimitOptions, type QueryLimits } from '../limits/armor.ts';
 import { createLogger, requestLogging } from '../observability/logger.ts';
 import { createGatewayMetrics, type GatewayMetrics } from '../observability/metrics.ts';
 import { observabilityPlugin } from '../observability/plugin.ts';
-import { AuthForwardingDataSource, createSubgraphAgents, createSubgraphFetcher } from '../subgraphs/data-source.ts';
+import {
+  AuthForwardingDataSource,
+  createSubgraphAgents,
+  createSubgraphFetcher,
+} from '../subgraphs/data-source.ts';
 import { checkSubgraphs } from '../subgraphs/readiness.ts';
 import { resolveRoutingUrl } from '../supergraph/routing.ts';
 import type { GatewayContext } from './context.ts';
@@ -47,18 +51,28 @@ function readSupergraph(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`gateway: cannot read the supergraph at ${path} (${(error as Error).message}); run \`npm run build -w @kinerja/gateway\``, { cause: error });
+    throw new Error(
+      `gateway: cannot read the supergraph at ${path} (${(error as Error).message}); run \`npm run build -w @kinerja/gateway\``,
+      { cause: error },
+    );
   }
 }
 
-export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createGatewayMetrics();
   const agents = createSubgraphAgents();
   const subgraphs = new Map<string, string>();
   const verifyToken =
     options.verifyToken ??
-    createTokenVerifier({ issuer: config.authIssuer, jwksUrl: config.jwksUrl, audience: config.authAudience });
+    createTokenVerifier({
+      issuer: config.authIssuer,
+      jwksUrl: config.jwksUrl,
+      audience: config.authAudience,
+    });
 
   // Query plans are cached by ApolloGateway itself (an in-memory LRU keyed by operation), and Apollo
   // Server caches parsed and validated documents, so a repeated operation is neither re-planned nor re-validated.
@@ -68,7 +82,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     buildService({ name, url }) {
       const routingUrl = resolveRoutingUrl(name, url, config.env);
       subgraphs.set(name, routingUrl);
-      return new AuthForwardingDataSource({ url: routingUrl, fetcher: createSubgraphFetcher(name, agents, metrics) });
+      return new AuthForwardingDataSource({
+        url: routingUrl,
+        fetcher: createSubgraphFetcher(name, agents, metrics),
+      });
     },
   });
 
@@ -111,13 +128,22 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   app.use(
     '/graphql',
-    cors({ origin: options.corsOrigins ?? ['http://localhost:5173'], exposedHeaders: ['x-request-id'], maxAge: 600 }),
+    cors({
+      origin: options.corsOrigins ?? ['http://localhost:5173'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    }),
     requireBearerToken(verifyToken, logger),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const locals = res.locals as AuthenticatedLocals;
-        return { requestId: String(req.id), authorization: locals.authorization, viewer: locals.viewer, log: req.log };
+        return {
+          requestId: String(req.id),
+          authorization: locals.authorization,
+          viewer: locals.viewer,
+          log: req.log,
+        };
       },
     }),
   );

@@ -17,7 +17,13 @@ export interface SubgraphAgents {
 
 /** One pool of kept-alive sockets per gateway process, shared by all subgraphs. */
 export function createSubgraphAgents(): SubgraphAgents {
-  const options = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 256, maxFreeSockets: 64, timeout: 30_000 };
+  const options = {
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    maxSockets: 256,
+    maxFreeSockets: 64,
+    timeout: 30_000,
+  };
   const http = new HttpAgent(options);
   const https = new HttpsAgent(options);
   return {
@@ -30,7 +36,11 @@ export function createSubgraphAgents(): SubgraphAgents {
   };
 }
 
-export function createSubgraphFetcher(subgraph: string, agents: SubgraphAgents, metrics: GatewayMetrics): Fetcher {
+export function createSubgraphFetcher(
+  subgraph: string,
+  agents: SubgraphAgents,
+  metrics: GatewayMetrics,
+): Fetcher {
   return async (url, init) => {
     const stopTimer = metrics.subgraphFetchDuration.startTimer({ subgraph });
     try {
@@ -69,13 +79,19 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
     const code = first?.extensions?.code;
     if (typeof first?.message === 'string' && typeof code === 'string') {
       const reason = first.extensions?.reason;
-      return new GraphQLError(first.message, { extensions: typeof reason === 'string' ? { code, reason } : { code } });
+      return new GraphQLError(first.message, {
+        extensions: typeof reason === 'string' ? { code, reason } : { code },
+      });
     }
     if (response.status === 401) {
-      return new GraphQLError('Token akses ditolak oleh layanan', { extensions: { code: 'UNAUTHENTICATED', reason: 'invalid_token' } });
+      return new GraphQLError('Token akses ditolak oleh layanan', {
+        extensions: { code: 'UNAUTHENTICATED', reason: 'invalid_token' },
+      });
     }
     if (response.status === 403) {
-      return new GraphQLError('Akses ditolak oleh layanan', { extensions: { code: 'FORBIDDEN', reason: 'forbidden' } });
+      return new GraphQLError('Akses ditolak oleh layanan', {
+        extensions: { code: 'FORBIDDEN', reason: 'forbidden' },
+      });
     }
     return new GraphQLError(`subgraph answered HTTP ${response.status}`, {
       extensions: { code: 'SUBGRAPH_HTTP_ERROR', status: response.status },

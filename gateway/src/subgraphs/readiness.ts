@@ -22,7 +22,9 @@ export async function checkSubgraphs(
       try {
         const response = await fetch(healthUrlFor(url), { signal: AbortSignal.timeout(timeoutMs) });
         await response.body?.cancel();
-        return response.ok ? { name, url, ok: true } : { name, url, ok: false, detail: `HTTP ${response.status}` };
+        return response.ok
+          ? { name, url, ok: true }
+          : { name, url, ok: false, detail: `HTTP ${response.status}` };
       } catch (error) {
         return { name, url, ok: false, detail: (error as Error).message };
       }

@@ -16,8 +16,7 @@ export interface SubgraphSource {
 }
 
 export type CompositionOutcome =
-  | { ok: true; supergraphSdl: string; hints: string[] }
-  | { ok: false; errors: string[] };
+  { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
 
 /** Directories under services/ that are libraries, not subgraphs. */
 const notSubgraphs = new Set(['kit']);
@@ -32,7 +31,10 @@ export function readSubgraphSources(servicesDir: string): SubgraphSource[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(({ name, origin }) => {
       const url = defaultRoutingUrls[name];
-      if (!url) throw new Error(`${origin}: no routing URL for subgraph "${name}"; add it to gateway/src/supergraph/routing.ts`);
+      if (!url)
+        throw new Error(
+          `${origin}: no routing URL for subgraph "${name}"; add it to gateway/src/supergraph/routing.ts`,
+        );
       return { name, origin, url, sdl: readFileSync(origin, 'utf8') };
     });
 }
@@ -43,7 +45,8 @@ function describeError(error: { message: string; extensions?: Record<string, unk
 }
 
 export function composeSupergraph(sources: readonly SubgraphSource[]): CompositionOutcome {
-  if (sources.length === 0) return { ok: false, errors: ['no subgraph schema found (services/*/schema.graphql)'] };
+  if (sources.length === 0)
+    return { ok: false, errors: ['no subgraph schema found (services/*/schema.graphql)'] };
   const parseErrors: string[] = [];
   const services = [];
   for (const source of sources) {
@@ -57,5 +60,9 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Compositi
 
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map(describeError) };
-  return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => hint.toString()) };
+  return {
+    ok: true,
+    supergraphSdl: result.supergraphSdl,
+    hints: result.hints.map((hint) => hint.toString()),
+  };
 }

@@ -20,6 +20,7 @@ export function resolveRoutingUrl(
 ): string {
   const override = env[routingUrlEnvName(subgraphName)]?.trim();
   const url = override || composedUrl || defaultRoutingUrls[subgraphName];
-  if (!url) throw new Error(`subgraph ${subgraphName} has no routing URL; set ${routingUrlEnvName(subgraphName)}`);
+  if (!url)
+    throw new Error(`subgraph ${subgraphName} has no routing URL; set ${routingUrlEnvName(subgraphName)}`);
   return url;
 }

@@ -67,10 +67,17 @@ export interface EchoSubgraph {
   close(): Promise<void>;
 }
 
-export async function startEchoSubgraph(auth: { issuer: string; jwksUrl: string; audience: string }): Promise<EchoSubgraph> {
+export async function startEchoSubgraph(auth: {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+}): Promise<EchoSubgraph> {
   const verify = createTokenVerifier(auth);
   const apollo = new ApolloServer<EchoContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(echoSubgraphSdl), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema({
+      typeDefs: parse(echoSubgraphSdl),
+      resolvers: resolvers as unknown as GraphQLResolverMap<unknown>,
+    }),
   });
   await apollo.start();
   const state = { healthy: true };

@@ -8,7 +8,10 @@ export interface LocalIssuer {
   issuer: string;
   jwksUrl: string;
   audience: string;
-  sign(claims?: JWTPayload, options?: { expiresIn?: string | number; audience?: string; key?: CryptoKey; issuer?: string }): Promise<string>;
+  sign(
+    claims?: JWTPayload,
+    options?: { expiresIn?: string | number; audience?: string; key?: CryptoKey; issuer?: string },
+  ): Promise<string>;
   /** A key the JWKS does not publish, for "signed by another key". */
   foreignKey: CryptoKey;
   close(): Promise<void>;
@@ -32,7 +35,12 @@ export async function startLocalIssuer(): Promise<LocalIssuer> {
     audience,
     foreignKey: foreign.privateKey,
     async sign(claims = {}, options = {}) {
-      return new SignJWT({ realm_access: { roles: ['analis'] }, region_code: '32', preferred_username: 'uji.analis', ...claims })
+      return new SignJWT({
+        realm_access: { roles: ['analis'] },
+        region_code: '32',
+        preferred_username: 'uji.analis',
+        ...claims,
+      })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setSubject('subject-1')
         .setIssuer(options.issuer ?? issuer)

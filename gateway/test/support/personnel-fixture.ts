@@ -24,7 +24,12 @@ export async function writePersonnelFixture(databaseUrl: string): Promise<Person
   await client.connect();
   try {
     await client.query('begin');
-    const units = { karawang: randomUUID(), bandung: randomUUID(), jabar: randomUUID(), tangerang: randomUUID() };
+    const units = {
+      karawang: randomUUID(),
+      bandung: randomUUID(),
+      jabar: randomUUID(),
+      tangerang: randomUUID(),
+    };
     const unitRows: [string, string, string][] = [
       [units.karawang, 'Pemerintah Kabupaten Karawang', '32.15'],
       [units.bandung, 'Pemerintah Kota Bandung', '32.73'],
@@ -32,17 +37,41 @@ export async function writePersonnelFixture(databaseUrl: string): Promise<Person
       [units.tangerang, 'Pemerintah Kabupaten Tangerang', '36.03'],
     ];
     for (const [id, name, region] of unitRows) {
-      await client.query('insert into org_unit (id, name, region_code, parent_id, instansi_id) values ($1, $2, $3, null, $1)', [id, name, region]);
+      await client.query(
+        'insert into org_unit (id, name, region_code, parent_id, instansi_id) values ($1, $2, $3, null, $1)',
+        [id, name, region],
+      );
     }
     const positionId = randomUUID();
-    await client.query("insert into position (id, title, jenis_jabatan, kelas_jabatan) values ($1, 'Analis Sumber Daya Manusia Aparatur', 'AHLI_PERTAMA', 8)", [
-      positionId,
-    ]);
-    const ids = Object.fromEntries(Object.keys(fixtureNips).map((key) => [key, randomUUID()])) as PersonnelFixture['ids'];
-    const people: [keyof typeof fixtureNips, string, 'MALE' | 'FEMALE', string, string, string, string, keyof typeof fixtureNips | null][] = [
+    await client.query(
+      "insert into position (id, title, jenis_jabatan, kelas_jabatan) values ($1, 'Analis Sumber Daya Manusia Aparatur', 'AHLI_PERTAMA', 8)",
+      [positionId],
+    );
+    const ids = Object.fromEntries(
+      Object.keys(fixtureNips).map((key) => [key, randomUUID()]),
+    ) as PersonnelFixture['ids'];
+    const people: [
+      keyof typeof fixtureNips,
+      string,
+      'MALE' | 'FEMALE',
+      string,
+      string,
+      string,
+      string,
+      keyof typeof fixtureNips | null,
+    ][] = [
       ['atasan', 'Budi Santoso', 'MALE', '1978-05-12', '2003-12-01', units.karawang, '32.15', null],
       ['pegawai', 'Siti Rahmawati', 'FEMALE', '1990-01-15', '2015-03-01', units.karawang, '32.15', 'atasan'],
-      ['karawangColleague', 'Agus Pratama', 'MALE', '1988-03-20', '2010-01-01', units.karawang, '32.15', 'atasan'],
+      [
+        'karawangColleague',
+        'Agus Pratama',
+        'MALE',
+        '1988-03-20',
+        '2010-01-01',
+        units.karawang,
+        '32.15',
+        'atasan',
+      ],
       ['bandung', 'Dewi Lestari', 'FEMALE', '1985-06-10', '2009-02-01', units.bandung, '32.73', null],
       ['jabarProvince', 'Hendra Wijaya', 'MALE', '1980-01-01', '2005-01-01', units.jabar, '32', null],
       ['tangerang1', 'Rudi Hartono', 'MALE', '1987-02-02', '2011-01-01', units.tangerang, '36.03', null],
@@ -52,7 +81,18 @@ export async function writePersonnelFixture(databaseUrl: string): Promise<Person
       await client.query(
         `insert into employee (id, nip, name, gender, birth_date, tmt_cpns, employment_type, golongan, position_id, unit_id, region_code, supervisor_id)
          values ($1, $2, $3, $4, $5, $6, 'PNS', 'III/a', $7, $8, $9, $10)`,
-        [ids[key], fixtureNips[key], name, gender, birthDate, tmtCpns, positionId, unitId, region, supervisor ? ids[supervisor] : null],
+        [
+          ids[key],
+          fixtureNips[key],
+          name,
+          gender,
+          birthDate,
+          tmtCpns,
+          positionId,
+          unitId,
+          region,
+          supervisor ? ids[supervisor] : null,
+        ],
       );
     }
     await client.query('commit');

@@ -23,7 +23,12 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`personnel exited with ${child.exitCode}:\n${output()}`);
@@ -37,12 +42,19 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`personnel did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startPersonnel(env: Record<string, string | undefined> = process.env): Promise<PersonnelProcess> {
+export async function startPersonnel(
+  env: Record<string, string | undefined> = process.env,
+): Promise<PersonnelProcess> {
   const database = await createTestDatabase('gateway_personnel', env);
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [personnelMain], {
-    env: { ...env, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: env['PERSONNEL_LOG_LEVEL'] ?? 'warn' },
+    env: {
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      LOG_LEVEL: env['PERSONNEL_LOG_LEVEL'] ?? 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const append = (chunk: Buffer) => {
