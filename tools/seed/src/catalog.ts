@@ -74,8 +74,21 @@ export const FAMILY_NAMES = ['Hidayat', 'Setiawan', 'Saputra', 'Kurniawan', 'Pra
 export const BATAK_MARGA = ['Siregar', 'Nasution', 'Lubis', 'Harahap', 'Simanjuntak', 'Sitompul', 'Manurung', 'Sihombing', 'Pardede', 'Hutapea'];
 export const BALINESE_ORDER = ['Wayan', 'Made', 'Nyoman', 'Ketut', 'Putu', 'Kadek', 'Komang'];
 
+/** Degrees that go with a profession (first match wins), else the general lists below. */
+export const PROFESSION_DEGREES: readonly { pattern: RegExp; D3?: string; S1?: string }[] = [
+  { pattern: /^Bidan/, D3: 'A.Md.Keb.', S1: 'S.Keb.' },
+  { pattern: /^Perawat/, D3: 'A.Md.Kep.', S1: 'S.Kep., Ns.' },
+  { pattern: /^(Guru|Pengawas Sekolah|Pamong Belajar)/, S1: 'S.Pd.' },
+  { pattern: /^Dokter/, S1: 'dr.' },
+  { pattern: /^(Apoteker|Asisten Apoteker)/, D3: 'A.Md.Farm.', S1: 'S.Farm., Apt.' },
+  { pattern: /^(Pranata Komputer|Penata Kelola Sistem)/, D3: 'A.Md.Kom.', S1: 'S.Kom.' },
+  { pattern: /^(Teknik|Penata Ruang)/, D3: 'A.Md.T.', S1: 'S.T.' },
+  { pattern: /^(Auditor|Analis Keuangan|Pranata Keuangan)/, D3: 'A.Md.Ak.', S1: 'S.Ak.' },
+  { pattern: /^(Analis Hukum|Perancang Peraturan)/, S1: 'S.H.' },
+];
+
 export const DEGREE_BY_EDUCATION: Readonly<Record<'D3' | 'S1' | 'S2' | 'S3', readonly string[]>> = {
-  D3: ['A.Md.', 'A.Md.Kep.', 'A.Md.Keb.', 'A.Md.Kom.'],
+  D3: ['A.Md.', 'A.Md.Kom.', 'A.Md.Ak.', 'A.Md.T.'],
   S1: ['S.E.', 'S.H.', 'S.Kom.', 'S.Pd.', 'S.Sos.', 'S.T.', 'S.IP.', 'S.Ak.'],
   S2: ['M.Si.', 'M.M.', 'M.Pd.', 'M.Kes.', 'M.T.', 'M.H.', 'M.A.P.'],
   S3: ['Dr.'],

@@ -28,7 +28,11 @@ export interface InstansiPlan {
 /** The demo users' employees (docs/conventions.md "Demo users"): always generated, in Kabupaten Karawang. */
 export const DEMO_REGION = '32.15';
 export const DEMO_ATASAN = { nip: '197805122003121003', name: 'Hendra Gunawan, S.E., M.M.', education: 'S2' } as const;
-export const DEMO_PEGAWAI = { nip: '199001152015032001', name: 'Siti Rahmawati, S.Kom.', education: 'S1' } as const;
+export const DEMO_PEGAWAI = { nip: '199001152015032001', name: 'Siti Rahmawati, S.Kom.', education: 'S1', title: 'Analis Kebijakan Ahli Muda' } as const;
+/** The demo pegawai's assessment is fixed, with gaps below standard level 2 in four competencies. */
+export const DEMO_PEGAWAI_SCORES: Readonly<Record<string, number>> = {
+  'M.1': 2.5, 'M.2': 1.75, 'M.3': 2, 'M.4': 1.5, 'M.5': 2.25, 'M.6': 1.8, 'M.7': 1.6, 'M.8': 2.1, 'SK.1': 2.4,
+};
 
 /** An instansi smaller than this would not have a plausible unit tree, so a small dataset covers fewer regencies. */
 const MIN_HEADCOUNT_PER_INSTANSI = 80;
@@ -221,7 +225,8 @@ function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, Positio
   for (const e of employees) if (e.supervisorId === oldLeaderId) e.supervisorId = leader.id;
 
   const unit = units.find((u) => u.id === leader.unitId) as OrgUnitRow;
-  const position = positionFor('Penelaah Teknis Kebijakan', 'PELAKSANA', 7);
+  // A functional position with standard level 2, so the demo pegawai has gaps and training needs to show.
+  const position = positionFor(DEMO_PEGAWAI.title, 'AHLI_MUDA', 10);
   const positionId = position.id;
   positions.set(positionId, position);
   const pegawai: EmployeeRow = {
@@ -235,15 +240,17 @@ function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, Positio
     employmentType: 'PNS',
     golongan: 'III/c',
     positionId,
-    positionTitle: 'Penelaah Teknis Kebijakan',
-    jenisJabatan: 'PELAKSANA',
-    kelasJabatan: 7,
+    positionTitle: DEMO_PEGAWAI.title,
+    jenisJabatan: 'AHLI_MUDA',
+    kelasJabatan: 10,
     unitId: unit.id,
     instansiId: leader.instansiId,
     regionCode: leader.regionCode,
     supervisorId: leader.id,
   };
-  const replaced = employees.findIndex((e) => e.supervisorId === leader.id && e.jenisJabatan === 'PELAKSANA');
+  const replaced = employees.findIndex(
+    (e) => e.supervisorId === leader.id && e.employmentType === 'PNS' && !['JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS'].includes(e.jenisJabatan),
+  );
   if (replaced >= 0) employees[replaced] = pegawai;
   else employees.push(pegawai);
 }
@@ -304,7 +311,10 @@ export function createDataset(regions: readonly Region[], options: SeedOptions):
         const demoNips: readonly string[] = [DEMO_ATASAN.nip, DEMO_PEGAWAI.nip];
         const assessments = employees
           .filter((e) => assessRng.chance(share) || demoNips.includes(e.nip))
-          .map((e) => assess(assessRng, e));
+          .map((e) => {
+            const assessment = assess(assessRng, e);
+            return e.nip === DEMO_PEGAWAI.nip ? { ...assessment, method: 'ASSESSMENT_CENTER' as const, scores: { ...DEMO_PEGAWAI_SCORES } } : assessment;
+          });
         yield { instansi, units, positions: [...positions.values()], employees, assessments };
       }
     },

@@ -21,6 +21,7 @@ import {
   FEMALE_GIVEN,
   MALE_GIVEN,
   PELAKSANA_TITLES,
+  PROFESSION_DEGREES,
 } from './catalog.ts';
 import type { Gender } from './nip.ts';
 import type { Random } from './random.ts';
@@ -120,7 +121,7 @@ export function serviceYears(tmt: string): number {
   return REFERENCE_YEAR - dateToYears(tmt);
 }
 
-function personalName(rng: Random, gender: Gender, provinceCode: string, educationLevel: Education): string {
+function personalName(rng: Random, gender: Gender, provinceCode: string, educationLevel: Education, profession: string | null): string {
   let base: string;
   if (provinceCode === '51') {
     base = `${gender === 'MALE' ? 'I' : 'Ni'} ${rng.pick(BALINESE_ORDER)} ${rng.pick(gender === 'MALE' ? MALE_GIVEN : FEMALE_GIVEN)}`;
@@ -132,7 +133,9 @@ function personalName(rng: Random, gender: Gender, provinceCode: string, educati
   if (educationLevel === 'SMA') return base;
   if (educationLevel === 'S3') return `Dr. ${base}, ${rng.pick(DEGREE_BY_EDUCATION.S2)}`;
   if (educationLevel === 'S2') return `${base}, ${rng.pick(DEGREE_BY_EDUCATION.S1)}, ${rng.pick(DEGREE_BY_EDUCATION.S2)}`;
-  return `${base}, ${rng.pick(DEGREE_BY_EDUCATION[educationLevel])}`;
+  const own = profession === null ? undefined : PROFESSION_DEGREES.find((d) => d.pattern.test(profession))?.[educationLevel];
+  if (own === 'dr.') return `dr. ${base}`;
+  return `${base}, ${own ?? rng.pick(DEGREE_BY_EDUCATION[educationLevel])}`;
 }
 
 /** Minimum years of service a leader of this rank has behind them. */
@@ -196,7 +199,7 @@ export function generatePerson(rng: Random, role: Role, provinceCode: string): P
   const golongan = employmentType === 'PNS' ? PNS_GOLONGAN[golonganIndex] : PPPK_GOLONGAN[golonganIndex];
   if (!golongan) throw new Error(`golongan index ${golonganIndex} out of range`);
   return {
-    name: personalName(rng, gender, provinceCode, edu),
+    name: personalName(rng, gender, provinceCode, edu, role.kind === 'KEAHLIAN' || role.kind === 'KETERAMPILAN' ? role.profession : null),
     gender,
     birthDate,
     tmt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PNS_ENTRY_GOLONGAN, PNS_GOLONGAN, PPPK_GOLONGAN, RETIREMENT_AGE } from '../src/civil-service.ts';
-import { DEMO_ATASAN, DEMO_PEGAWAI, createDataset, planDataset } from '../src/dataset.ts';
+import { DEMO_ATASAN, DEMO_PEGAWAI, DEMO_PEGAWAI_SCORES, createDataset, planDataset } from '../src/dataset.ts';
 import { isValidNip } from '../src/nip.ts';
 import { serviceYears } from '../src/people.ts';
 import { apportion } from '../src/population.ts';
@@ -174,7 +174,11 @@ describe('demo users (docs/conventions.md)', () => {
     expect(atasan?.regionCode).toBe('32.15');
     expect(pegawai?.regionCode).toBe('32.15');
     expect(pegawai?.supervisorId).toBe(atasan?.id);
-    expect(employees.filter((e) => e.supervisorId === atasan?.id).length).toBeGreaterThanOrEqual(1);
+    expect(pegawai).toMatchObject({ jenisJabatan: 'AHLI_MUDA', golongan: 'III/c', employmentType: 'PNS', unitId: atasan?.unitId });
+    // nobody reports to the pegawai, and the replaced employee's subordinates (none) are not orphaned
+    expect(employees.filter((e) => e.supervisorId === pegawai?.id)).toHaveLength(0);
+    const ids = new Set(employees.map((e) => e.id));
+    expect(employees.filter((e) => e.supervisorId !== null && !ids.has(e.supervisorId))).toHaveLength(0);
   });
 });
 
@@ -193,6 +197,7 @@ describe('competency assessments', () => {
         expect(Math.round(score * 100)).toBeCloseTo(score * 100, 6);
       }
     }
-    expect(assessments.some((a) => everyone.find((e) => e.id === a.employeeId)?.nip === DEMO_PEGAWAI.nip)).toBe(true);
+    const demo = assessments.find((a) => everyone.find((e) => e.id === a.employeeId)?.nip === DEMO_PEGAWAI.nip);
+    expect(demo?.scores).toEqual(DEMO_PEGAWAI_SCORES);
   });
 });

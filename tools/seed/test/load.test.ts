@@ -87,6 +87,13 @@ describe('seeding through the services’ bulk paths', () => {
        from competency_gap_summary where scope = 'REGION' and scope_key = 'ID' order by 1`,
     );
     expect(national.rows).toEqual(recount.rows);
+    // The demo pegawai (Ahli Muda, standard level 2) has four competencies below standard.
+    const pegawaiGaps = await competency.query(
+      `select g.competency_code from employee_gap g join employee e on e.employee_id = g.employee_id
+       where e.nip = $1 and g.gap < 0 order by 1`,
+      [DEMO_PEGAWAI.nip],
+    );
+    expect(pegawaiGaps.rows.map((r) => r.competency_code)).toEqual(['M.2', 'M.4', 'M.6', 'M.7']);
     const karawang = await count(competency, "select assessed_employees as n from competency_gap_summary where scope = 'REGION' and scope_key = '32.15' and competency_code = 'M.1'");
     expect(karawang).toBe(await count(competency, "select count(*) as n from employee_gap where region_code = '32.15' and competency_code = 'M.1'"));
   });
