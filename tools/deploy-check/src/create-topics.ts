@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
-import { readTopicPlan, topicSpecs } from './topics.ts';
+import { readTopicPlan, topicSpecs, type TopicPlan } from './topics.ts';
 
 const defaultTopicsFile = fileURLToPath(new URL('../../../deploy/kafka/topics.yaml', import.meta.url));
 
@@ -22,7 +22,13 @@ if (!settings.success) {
 }
 
 const { KAFKA_BROKERS, TOPICS_FILE, KAFKA_REPLICATION_FACTOR } = settings.data;
-const plan = readTopicPlan(TOPICS_FILE);
+let plan: TopicPlan;
+try {
+  plan = readTopicPlan(TOPICS_FILE);
+} catch (error) {
+  console.error(`create-topics: cannot use ${TOPICS_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 const wanted = topicSpecs(plan, KAFKA_REPLICATION_FACTOR);
 
 const kafka = new Kafka({

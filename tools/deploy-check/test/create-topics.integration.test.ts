@@ -56,6 +56,14 @@ describe('create-topics on the real broker', () => {
     expect(second.stdout).toContain('create-topics: 0 created, 2 already present');
   });
 
+  it('fails with one line naming a broken topic plan', async () => {
+    const broken = join(folder, 'broken.yaml');
+    writeFileSync(broken, 'topics: []\n');
+    const failure = await run(process.execPath, [script], { env: { ...process.env, KAFKA_BROKERS: brokers, TOPICS_FILE: broken } }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toMatch(/^create-topics: cannot use .*broken\.yaml: invalid topic plan: defaults/);
+  });
+
   it('fails with one line naming the missing setting', async () => {
     const failure = await run(process.execPath, [script], { env: { PATH: process.env.PATH ?? '' } }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
