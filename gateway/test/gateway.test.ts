@@ -119,6 +119,13 @@ describe('forwarding to subgraphs', () => {
     });
   });
 
+  it('reuses kept-alive connections to the subgraph', async () => {
+    await post('{ whoami { username } }', token);
+    const before = subgraph.connections;
+    for (let i = 0; i < 5; i++) expect((await post('{ whoami { username } }', token)).status).toBe(200);
+    expect(subgraph.connections).toBe(before);
+  });
+
   it('uses the SUBGRAPH_ECHO_URL override instead of the composed URL', () => {
     expect(gateway.subgraphs.get('echo')).toBe(subgraph.url);
   });

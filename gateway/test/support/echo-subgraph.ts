@@ -64,6 +64,8 @@ const resolvers = {
 export interface EchoSubgraph {
   url: string;
   healthy: boolean;
+  /** TCP connections accepted so far (keep-alive means few). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -105,10 +107,17 @@ export async function startEchoSubgraph(auth: {
     }),
   );
   const server: Server = createServer(app);
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    get connections() {
+      return connections;
+    },
     get healthy() {
       return state.healthy;
     },
