@@ -37,12 +37,13 @@ export async function handleEmployeeChanged(em: Em, event: IncomingEvent): Promi
   if (applied) await rederiveEmployee(em, employee.employeeId);
 }
 
-export function startEmployeeChangedConsumer(options: { orm: Orm; kafka: Kafka; logger: Logger; groupId?: string }): IdempotentConsumer {
+/** `topic` and `groupId` are overridable so integration suites can use their own on the shared broker. */
+export function startEmployeeChangedConsumer(options: { orm: Orm; kafka: Kafka; logger: Logger; groupId?: string; topic?: string }): IdempotentConsumer {
   return startIdempotentConsumer({
     orm: options.orm,
     kafka: options.kafka,
     groupId: options.groupId ?? EMPLOYEE_CONSUMER_GROUP,
-    topics: [EMPLOYEE_TOPIC],
+    topics: [options.topic ?? EMPLOYEE_TOPIC],
     handle: (em, event) => handleEmployeeChanged(em as unknown as Em, event),
     logger: options.logger,
   });

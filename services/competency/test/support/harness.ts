@@ -1,0 +1,163 @@
+// A competency subgraph on a fresh database per suite, with the real Keycloak realm `asn` and the real
+// Kafka broker (a topic of its own, so suites on the shared broker do not see each other's events).
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { loadServiceConfig } from '@kinerja/kit/config';
+import { createOrm, type Orm } from '@kinerja/kit/db';
+import { createKafka, type IdempotentConsumer } from '@kinerja/kit/events';
+import { createLogger, type RunningSubgraph } from '@kinerja/kit/server';
+import { createTestDatabase, passwordToken, type TestDatabase } from '@kinerja/kit/testing';
+import type { EmployeeChange } from '@kinerja/proto';
+import {
+  EmployeeChangedSchema,
+  EmployeeStatus,
+  EmploymentType,
+  Gender,
+  JenisJabatan,
+  create,
+  toBinary,
+} from '@kinerja/proto';
+import { startCompetencySubgraph } from '../../src/app.ts';
+import { entities } from '../../src/entities/index.ts';
+import { startEmployeeChangedConsumer } from '../../src/events/employee-changed-consumer.ts';
+import { migrations } from '../../src/migrations/index.ts';
+
+export interface GraphQLResult {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestEmployee {
+  employeeId: string;
+  nip: string;
+  regionCode: string;
+  unitId: string;
+  instansiId: string;
+  jenisJabatan: keyof typeof JenisJabatan;
+  positionId: string;
+  supervisorId?: string;
+  status?: 'ACTIVE' | 'RETIRED';
+}
+
+export interface Harness {
+  db: TestDatabase;
+  orm: Orm;
+  server: RunningSubgraph;
+  topic: string;
+  groupId: string;
+  statements: string[];
+  token(username: string): Promise<string>;
+  gql(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Publishes an EmployeeChanged snapshot; returns the event id (pass it again to redeliver). */
+  publishEmployee(employee: TestEmployee, change: EmployeeChange, eventId?: string): Promise<string>;
+  /** Resolves when the consumer has recorded `eventId` as processed. */
+  processed(eventId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function startHarness(prefix: string): Promise<Harness> {
+  const db = await createTestDatabase(prefix);
+  const logger = createLogger({ serviceName: 'competency', logLevel: 'silent' });
+  const statements: string[] = [];
+  const orm = await createOrm({ databaseUrl: db.url, entities, migrations, logger, onQuery: (sql) => statements.push(sql) });
+  const config = loadServiceConfig('competency', { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' });
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `competency-test-${prefix}`, logger });
+  const suffix = randomUUID().slice(0, 8);
+  const topic = `personnel.employee.v1.test-${prefix}-${suffix}`;
+  const groupId = `competency-test-${prefix}-${suffix}`;
+  const consumer: IdempotentConsumer = startEmployeeChangedConsumer({ orm, kafka, logger, topic, groupId });
+  await consumer.ready;
+  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const server = await startCompetencySubgraph({ config, orm, logger, handleSignals: false });
+  const tokens = new Map<string, Promise<string>>();
+  const sql = <T>(query: string, params?: unknown[]) => orm.em.fork().execute(query, params ?? []) as Promise<T[]>;
+  return {
+    db,
+    orm,
+    server,
+    topic,
+    groupId,
+    statements,
+    token: (username) => {
+      let token = tokens.get(username);
+      if (!token) {
+        token = passwordToken(username);
+        tokens.set(username, token);
+      }
+      return token;
+    },
+    gql: async (token, query, variables) => {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as Omit<GraphQLResult, 'status'>) };
+    },
+    sql,
+    publishEmployee: async (employee, change, eventId = randomUUID()) => {
+      const payload = create(EmployeeChangedSchema, {
+        eventId,
+        change,
+        employeeId: employee.employeeId,
+        nip: employee.nip,
+        name: `Pegawai ${employee.nip}`,
+        gender: Number(employee.nip[14]) === 2 ? Gender.FEMALE : Gender.MALE,
+        birthDate: `${employee.nip.slice(0, 4)}-${employee.nip.slice(4, 6)}-${employee.nip.slice(6, 8)}`,
+        employmentType: EmploymentType.PNS,
+        golongan: 'III/a',
+        position: { positionId: employee.positionId, title: 'Jabatan uji', jenisJabatan: JenisJabatan[employee.jenisJabatan], kelasJabatan: 9 },
+        unitId: employee.unitId,
+        instansiId: employee.instansiId,
+        regionCode: employee.regionCode,
+        supervisorId: employee.supervisorId,
+        status: employee.status === 'RETIRED' ? EmployeeStatus.RETIRED : EmployeeStatus.ACTIVE,
+        effectiveDate: '2025-01-01',
+        actor: 'test',
+      });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          {
+            key: employee.employeeId,
+            value: Buffer.from(toBinary(EmployeeChangedSchema, payload)),
+            headers: {
+              'event-id': eventId,
+              'event-type': 'EmployeeChanged',
+              'schema-version': '1',
+              'occurred-at': new Date().toISOString(),
+            },
+          },
+        ],
+      });
+      return eventId;
+    },
+    processed: async (eventId) => {
+      await until(`event ${eventId}`, async () => {
+        const rows = await sql<{ n: number }>('select count(*)::int as n from processed_event where consumer_group = ? and event_id = ?', [groupId, eventId]);
+        return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+      });
+    },
+    stop: async () => {
+      await server.stop();
+      await producer.disconnect();
+      await consumer.stop();
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}
