@@ -285,7 +285,7 @@ export function createDataset(regions: readonly Region[], options: SeedOptions):
           const position = positionFor(person.title, person.jenisJabatan, person.kelasJabatan);
           const positionId = position.id;
           positions.set(positionId, position);
-          const nip = nips.allocate(person.birthDate, person.tmt, person.gender);
+          const nip = nips.allocate(person.birthDate, person.tmt, person.gender, person.employmentType);
           employees.push({
             id: stableId('employee', nip),
             nip,

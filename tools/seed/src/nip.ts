@@ -1,16 +1,21 @@
 // NIP = birth date YYYYMMDD + TMT CPNS YYYYMM + gender digit (1 male, 2 female) + 3-digit serial
-// (Perka BKN 22/2007; DOMAIN.md "People and organisation").
+// (Perka BKN 22/2007; DOMAIN.md "People and organisation"). A PPPK's number has the appointment year
+// followed by `21` where a PNS has the TMT month (as BKN issues them; personnel accepts both).
 
 export type Gender = 'MALE' | 'FEMALE';
+export const PPPK_NIP_CODE = '21';
 
-export function nipPrefix(birthDate: string, tmt: string, gender: Gender): string {
-  return `${birthDate.replaceAll('-', '')}${tmt.slice(0, 7).replace('-', '')}${gender === 'MALE' ? '1' : '2'}`;
+export function nipPrefix(birthDate: string, tmt: string, gender: Gender, employmentType: 'PNS' | 'PPPK' = 'PNS'): string {
+  const appointment = employmentType === 'PPPK' ? `${tmt.slice(0, 4)}${PPPK_NIP_CODE}` : tmt.slice(0, 7).replace('-', '');
+  return `${birthDate.replaceAll('-', '')}${appointment}${gender === 'MALE' ? '1' : '2'}`;
 }
 
-export function isValidNip(nip: string): boolean {
+export function isValidNip(nip: string, employmentType: 'PNS' | 'PPPK' = 'PNS'): boolean {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{4})(\d{2})([12])(\d{3})$/.exec(nip);
   if (!match) return false;
-  const [, y, m, d, ty, tm] = match.map(Number) as number[];
+  const [, y, m, d, ty, rawTm] = match.map(Number) as number[];
+  // A PPPK code gives only the year: compare as if appointed in December.
+  const tm = employmentType === 'PPPK' && nip.slice(12, 14) === PPPK_NIP_CODE ? 12 : rawTm;
   const birth = new Date(Date.UTC(y as number, (m as number) - 1, d as number));
   const realDate =
     birth.getUTCFullYear() === y && birth.getUTCMonth() === (m as number) - 1 && birth.getUTCDate() === d;
@@ -31,8 +36,8 @@ export class NipRegistry {
     this.reserved = new Set(reserved);
   }
 
-  allocate(birthDate: string, tmt: string, gender: Gender): string {
-    const prefix = nipPrefix(birthDate, tmt, gender);
+  allocate(birthDate: string, tmt: string, gender: Gender, employmentType: 'PNS' | 'PPPK' = 'PNS'): string {
+    const prefix = nipPrefix(birthDate, tmt, gender, employmentType);
     let serial = this.nextSerial.get(prefix) ?? 1;
     let nip = `${prefix}${String(serial).padStart(3, '0')}`;
     while (this.reserved.has(nip)) {

@@ -54,9 +54,10 @@ describe('NIP (DOMAIN.md: birth date + TMT + gender + serial, Perka BKN 22/2007)
   it('is valid, unique and encodes birth date, TMT and gender', () => {
     expect(new Set(everyone.map((e) => e.nip)).size).toBe(everyone.length);
     for (const e of everyone) {
-      expect(isValidNip(e.nip), e.nip).toBe(true);
+      expect(isValidNip(e.nip, e.employmentType), e.nip).toBe(true);
       expect(e.nip.slice(0, 8)).toBe(e.birthDate.replaceAll('-', ''));
-      expect(e.nip.slice(8, 14)).toBe(e.tmt.slice(0, 7).replace('-', ''));
+      // PNS: TMT CPNS year and month; PPPK: appointment year and the code 21 (as BKN issues them)
+      expect(e.nip.slice(8, 14)).toBe(e.employmentType === 'PNS' ? e.tmt.slice(0, 7).replace('-', '') : `${e.tmt.slice(0, 4)}21`);
       expect(e.nip[14]).toBe(e.gender === 'MALE' ? '1' : '2');
     }
   });
@@ -69,8 +70,17 @@ describe('NIP (DOMAIN.md: birth date + TMT + gender + serial, Perka BKN 22/2007)
     ['199001152015033001', false], // gender digit 3
     ['199001151989032001', false], // TMT before birth
     ['19900115201503200', false], // 17 digits
+    ['198503152021212001', false], // month 21 is no month for a PNS…
   ])('isValidNip(%s) = %s', (nip, valid) => {
     expect(isValidNip(nip)).toBe(valid);
+  });
+
+  it.each([
+    ['198503152021212001', true], // …but a PPPK's appointment year + 21
+    ['198503152021032001', true],
+    ['198503151980212001', false], // appointed before birth
+  ])('isValidNip(%s, PPPK) = %s', (nip, valid) => {
+    expect(isValidNip(nip, 'PPPK')).toBe(valid);
   });
 });
 
@@ -199,5 +209,18 @@ describe('competency assessments', () => {
     }
     const demo = assessments.find((a) => everyone.find((e) => e.id === a.employeeId)?.nip === DEMO_PEGAWAI.nip);
     expect(demo?.scores).toEqual(DEMO_PEGAWAI_SCORES);
+  });
+});
+
+describe('agreement with personnel’s own rules', () => {
+  it('passes personnel’s NIP and golongan checks for every generated employee', async () => {
+    const { checkNipMatchesPerson } = await import('@kinerja/personnel/src/domain/nip.ts');
+    const { isGolonganValidFor, isValidKelasJabatan } = await import('@kinerja/personnel/src/domain/golongan.ts');
+    for (const e of everyone) {
+      const check = checkNipMatchesPerson(e.nip, { birthDate: e.birthDate, gender: e.gender, employmentType: e.employmentType });
+      expect(check.ok, `${e.nip}: ${JSON.stringify(check)}`).toBe(true);
+      expect(isGolonganValidFor(e.employmentType, e.golongan), `${e.employmentType} ${e.golongan}`).toBe(true);
+      expect(isValidKelasJabatan(e.kelasJabatan)).toBe(true);
+    }
   });
 });
