@@ -1,11 +1,11 @@
 import { createOrm, ensureDatabase } from '@kinerja/kit/db';
-import { outboxEntities } from '@kinerja/kit/events';
 import type { Logger } from 'pino';
+import { entities } from '../entities/index.ts';
 import { migrations } from '../migrations/index.ts';
 
 /** Creates competency's database if missing and brings it to the schema of competency's own migrations. */
 export async function prepareCompetencyDatabase(databaseUrl: string, logger: Logger): Promise<void> {
   await ensureDatabase(databaseUrl);
-  const orm = await createOrm({ databaseUrl, entities: [...outboxEntities], migrations, logger });
+  const orm = await createOrm({ databaseUrl, entities, migrations, logger });
   await orm.close(true);
 }
