@@ -21,6 +21,11 @@ export interface IdempotentConsumerOptions<Em extends SqlEntityManager> {
   /** Delay before the second attempt; doubles per attempt up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * Kafka group session timeout (default 10 s, the broker's minimum is 6 s). After a broker restart the
+   * group waits this long for members that are gone, so it bounds the delay before consumption resumes.
+   */
+  sessionTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -39,6 +44,7 @@ export function startIdempotentConsumer<Em extends SqlEntityManager>({
   maxAttempts = 5,
   retryDelayMs = 200,
   maxRetryDelayMs = 5000,
+  sessionTimeoutMs = 10_000,
   logger,
 }: IdempotentConsumerOptions<Em>): IdempotentConsumer {
   const log = logger.child({ component: 'idempotent-consumer', groupId });
@@ -117,8 +123,17 @@ export function startIdempotentConsumer<Em extends SqlEntityManager>({
         await ensureTopics(kafka, topics);
         deadLetterProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
         await deadLetterProducer.connect();
-        consumer = kafka.consumer({ groupId });
-        await consumer.connect();
+        const started = kafka.consumer({ groupId, sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.floor(sessionTimeoutMs / 5) });
+        consumer = started;
+        // kafkajs restarts itself after retriable errors; after any other crash it stays down, so start over.
+        started.on(started.events.CRASH, ({ payload }) => {
+          if (payload.restart || stopping || consumer !== started) return;
+          log.error({ err: payload.error }, 'consumer crashed; starting it again');
+          void shutDown().then(() => {
+            if (!stopping) ready = start();
+          });
+        });
+        await started.connect();
         // A new group reads from the beginning so events published before its first start are not missed.
         await consumer.subscribe({ topics: [...topics], fromBeginning: true });
         await consumer.run({ eachMessage });
@@ -141,11 +156,12 @@ export function startIdempotentConsumer<Em extends SqlEntityManager>({
     await oldProducer?.disconnect().catch(() => undefined);
   }
 
-  const ready = start();
-  ready.catch(() => undefined);
+  let ready = start();
 
   return {
-    ready,
+    get ready() {
+      return ready;
+    },
     async stop() {
       stopping = true;
       stopSignal.wake();
