@@ -300,6 +300,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await kafkaAdmin?.disconnect().catch(() => undefined);
       await options.onStop?.();
+      logger.info('stopped');
     })();
     return stopping;
   };
