@@ -22,7 +22,13 @@ export const workspaceOf = (service: ComposeService): string | undefined => serv
 
 /** The TypeScript files a `node …` command runs (compose `command`, else the image's CMD). */
 export function entryFiles(command: readonly string[] | undefined, dockerCmd: string | undefined): string[] {
-  const words = command ?? (dockerCmd ? (dockerCmd.startsWith('[') ? (JSON.parse(dockerCmd) as string[]) : dockerCmd.split(/\s+/)) : []);
+  const words =
+    command ??
+    (dockerCmd
+      ? dockerCmd.startsWith('[')
+        ? (JSON.parse(dockerCmd) as string[])
+        : dockerCmd.split(/\s+/)
+      : []);
   return words[0] === 'node' ? words.slice(1).filter((word) => word.endsWith('.ts')) : [];
 }
 
@@ -30,7 +36,8 @@ export function entryFiles(command: readonly string[] | undefined, dockerCmd: st
 export function serviceEnvUsage(service: ComposeService, facts: RepoFacts): EnvUsage {
   const workspace = workspaceOf(service) ?? '';
   const build = service.build;
-  const stage = build && stageFor(facts.dockerfiles(join(facts.root, build.context, build.dockerfile)), build.target);
+  const stage =
+    build && stageFor(facts.dockerfiles(join(facts.root, build.context, build.dockerfile)), build.target);
   return facts.envUsage(workspace, entryFiles(service.command, stage?.cmd));
 }
 
@@ -39,22 +46,30 @@ function nodeServices(compose: ComposeFile, facts: RepoFacts): ComposeService[] 
   return compose.services.filter((service) => {
     const workspace = workspaceOf(service);
     if (!workspace || !service.build) return false;
-    const stage = stageFor(facts.dockerfiles(join(facts.root, service.build.context, service.build.dockerfile)), service.build.target);
+    const stage = stageFor(
+      facts.dockerfiles(join(facts.root, service.build.context, service.build.dockerfile)),
+      service.build.target,
+    );
     return stage !== undefined && /^node:/.test(stage.from);
   });
 }
 
-const isSubgraphWorkspace = (facts: RepoFacts, dir: string): boolean => existsSync(join(facts.root, dir, 'schema.graphql'));
+const isSubgraphWorkspace = (facts: RepoFacts, dir: string): boolean =>
+  existsSync(join(facts.root, dir, 'schema.graphql'));
 
 export function checkImageOrBuild(compose: ComposeFile): string[] {
-  return compose.services.filter((s) => !s.image && !s.build).map((s) => `service ${s.name} has neither image nor build`);
+  return compose.services
+    .filter((s) => !s.image && !s.build)
+    .map((s) => `service ${s.name} has neither image nor build`);
 }
 
 export function checkBindMounts(compose: ComposeFile, facts: RepoFacts): string[] {
   return compose.services.flatMap((service) =>
     service.bindMounts
       .filter((mount) => !existsSync(resolve(facts.root, mount.source)))
-      .map((mount) => `service ${service.name} mounts ${mount.source}, which does not exist in the repository`),
+      .map(
+        (mount) => `service ${service.name} mounts ${mount.source}, which does not exist in the repository`,
+      ),
   );
 }
 
@@ -63,14 +78,19 @@ export function checkDependsOn(compose: ComposeFile): string[] {
   return compose.services.flatMap((service) =>
     service.dependsOn.flatMap((dependency) => {
       const target = byName.get(dependency.service);
-      if (!target) return [`service ${service.name} depends on ${dependency.service}, which is not a service`];
+      if (!target)
+        return [`service ${service.name} depends on ${dependency.service}, which is not a service`];
       const oneShot = target.healthcheck?.disable === true;
       const expected = oneShot ? 'service_completed_successfully' : 'service_healthy';
       if (dependency.condition !== expected) {
-        return [`service ${service.name} waits for ${dependency.service} with ${dependency.condition}; expected ${expected}`];
+        return [
+          `service ${service.name} waits for ${dependency.service} with ${dependency.condition}; expected ${expected}`,
+        ];
       }
       if (!oneShot && !target.healthcheck && !target.build) {
-        return [`service ${service.name} waits for ${dependency.service} to be healthy, but it has no healthcheck`];
+        return [
+          `service ${service.name} waits for ${dependency.service} to be healthy, but it has no healthcheck`,
+        ];
       }
       return [];
     }),
@@ -82,7 +102,9 @@ export function checkPortsUnique(compose: ComposeFile): string[] {
   for (const service of compose.services) {
     for (const port of service.ports) owners.set(port.host, [...(owners.get(port.host) ?? []), service.name]);
   }
-  return [...owners].filter(([, names]) => names.length > 1).map(([port, names]) => `host port ${port} is published by ${names.join(' and ')}`);
+  return [...owners]
+    .filter(([, names]) => names.length > 1)
+    .map(([port, names]) => `host port ${port} is published by ${names.join(' and ')}`);
 }
 
 export function checkBuilds(compose: ComposeFile, facts: RepoFacts): string[] {
@@ -90,22 +112,32 @@ export function checkBuilds(compose: ComposeFile, facts: RepoFacts): string[] {
   return compose.services.flatMap((service) => {
     if (!service.build) return [];
     const dockerfilePath = join(facts.root, service.build.context, service.build.dockerfile);
-    if (!existsSync(dockerfilePath)) return [`service ${service.name} builds from ${service.build.dockerfile}, which does not exist`];
+    if (!existsSync(dockerfilePath))
+      return [`service ${service.name} builds from ${service.build.dockerfile}, which does not exist`];
     const dockerfile = facts.dockerfiles(dockerfilePath);
     const problems: string[] = [];
     const workspace = workspaceOf(service);
     if (!workspace) problems.push(`service ${service.name} builds without the WORKSPACE build arg`);
-    else if (!workspaceDirs.has(workspace)) problems.push(`service ${service.name} builds WORKSPACE=${workspace}, which is not a workspace (${[...workspaceDirs].join(', ')})`);
+    else if (!workspaceDirs.has(workspace))
+      problems.push(
+        `service ${service.name} builds WORKSPACE=${workspace}, which is not a workspace (${[...workspaceDirs].join(', ')})`,
+      );
     const stage = stageFor(dockerfile, service.build.target);
     if (!stage) {
-      problems.push(`service ${service.name} builds target ${service.build.target}, which the Dockerfile does not define`);
+      problems.push(
+        `service ${service.name} builds target ${service.build.target}, which the Dockerfile does not define`,
+      );
       return problems;
     }
     const declared = new Set(dockerfile.stages.flatMap((s) => s.args));
     for (const arg of Object.keys(service.build.args)) {
-      if (!declared.has(arg)) problems.push(`service ${service.name} passes build arg ${arg}, which the Dockerfile does not declare`);
+      if (!declared.has(arg))
+        problems.push(
+          `service ${service.name} passes build arg ${arg}, which the Dockerfile does not declare`,
+        );
     }
-    if (!runsAsNonRoot(stage)) problems.push(`service ${service.name}'s image (stage ${stage.name}) runs as root: add a USER`);
+    if (!runsAsNonRoot(stage))
+      problems.push(`service ${service.name}'s image (stage ${stage.name}) runs as root: add a USER`);
     return problems;
   });
 }
@@ -129,14 +161,22 @@ export function checkEnvironmentMatchesCode(compose: ComposeFile, facts: RepoFac
       : new Set(Object.keys(service.build.args).filter((arg) => arg !== 'WORKSPACE'));
     const where = isNode ? 'environment' : 'build args';
     for (const [name, files] of usage.names) {
-      if (!provided.has(name)) problems.push(`service ${service.name}: ${name} is read by ${files.join(', ')} but not set in its ${where}`);
+      if (!provided.has(name))
+        problems.push(
+          `service ${service.name}: ${name} is read by ${files.join(', ')} but not set in its ${where}`,
+        );
     }
     const setNames = isNode ? Object.keys(service.environment) : [...provided];
     for (const name of setNames) {
-      if (!isRead(usage, name)) problems.push(`service ${service.name}: ${where} sets ${name}, which the code of ${workspace} never reads`);
+      if (!isRead(usage, name))
+        problems.push(
+          `service ${service.name}: ${where} sets ${name}, which the code of ${workspace} never reads`,
+        );
     }
     if (!isNode && Object.keys(service.environment).length > 0) {
-      problems.push(`service ${service.name} serves a static bundle; its environment (${Object.keys(service.environment).join(', ')}) is never read`);
+      problems.push(
+        `service ${service.name} serves a static bundle; its environment (${Object.keys(service.environment).join(', ')}) is never read`,
+      );
     }
   }
   return problems;
@@ -158,12 +198,20 @@ export function checkSubgraphRouting(compose: ComposeFile, facts: RepoFacts): st
         const value = service.environment[name];
         const port = subgraph.environment.PORT;
         const expected = `http://${subgraph.name}:${port}/graphql`;
-        if (value === undefined) problems.push(`service ${service.name}: ${name} is not set (subgraph ${subgraph.name} runs in compose)`);
-        else if (value !== expected) problems.push(`service ${service.name}: ${name}=${value}; expected ${expected}`);
-        else if (!service.dependsOn.some((d) => d.service === subgraph.name)) problems.push(`service ${service.name} routes to ${subgraph.name} but does not depend on it`);
+        if (value === undefined)
+          problems.push(
+            `service ${service.name}: ${name} is not set (subgraph ${subgraph.name} runs in compose)`,
+          );
+        else if (value !== expected)
+          problems.push(`service ${service.name}: ${name}=${value}; expected ${expected}`);
+        else if (!service.dependsOn.some((d) => d.service === subgraph.name))
+          problems.push(`service ${service.name} routes to ${subgraph.name} but does not depend on it`);
       }
       for (const name of Object.keys(service.environment).filter((n) => matchesPattern(pattern, n))) {
-        const routed = subgraphs.some((s) => name === `${pattern.prefix}${s.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}${pattern.suffix}`);
+        const routed = subgraphs.some(
+          (s) =>
+            name === `${pattern.prefix}${s.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}${pattern.suffix}`,
+        );
         if (!routed) problems.push(`service ${service.name}: ${name} names no subgraph service in compose`);
       }
     }
@@ -180,13 +228,17 @@ export function checkServicePorts(compose: ComposeFile, facts: RepoFacts): strin
     const component = workspace.split('/').pop() ?? '';
     const expected = facts.conventionPorts.get(component);
     if (port === undefined) {
-      if (expected !== undefined) problems.push(`service ${service.name} has no PORT (docs/conventions.md: ${expected})`);
+      if (expected !== undefined)
+        problems.push(`service ${service.name} has no PORT (docs/conventions.md: ${expected})`);
       continue;
     }
-    if (expected !== undefined && Number(port) !== expected) problems.push(`service ${service.name}: PORT=${port}; docs/conventions.md says ${expected}`);
-    if (!service.ports.some((p) => p.container === Number(port))) problems.push(`service ${service.name} listens on PORT=${port} but does not publish it`);
+    if (expected !== undefined && Number(port) !== expected)
+      problems.push(`service ${service.name}: PORT=${port}; docs/conventions.md says ${expected}`);
+    if (!service.ports.some((p) => p.container === Number(port)))
+      problems.push(`service ${service.name} listens on PORT=${port} but does not publish it`);
     const probe = service.healthcheck?.test.join(' ') ?? '';
-    if (!probe.includes(`:${port}/healthz`)) problems.push(`service ${service.name}: healthcheck does not probe :${port}/healthz`);
+    if (!probe.includes(`:${port}/healthz`))
+      problems.push(`service ${service.name}: healthcheck does not probe :${port}/healthz`);
   }
   return problems;
 }
@@ -199,9 +251,13 @@ export function checkDatabases(compose: ComposeFile, facts: RepoFacts): string[]
   const postgres = compose.services.find((s) => /(^|\/)postgres(:|$)/.test(s.image ?? ''));
   const initMount = postgres?.bindMounts.find((m) => m.target === '/docker-entrypoint-initdb.d');
   const initDir = initMount && resolve(facts.root, initMount.source);
-  const initSql = initDir && existsSync(initDir)
-    ? readdirSync(initDir).filter((f) => /\.(sql|sh)$/.test(f)).map((f) => readFileSync(join(initDir, f), 'utf8')).join('\n')
-    : '';
+  const initSql =
+    initDir && existsSync(initDir)
+      ? readdirSync(initDir)
+          .filter((f) => /\.(sql|sh)$/.test(f))
+          .map((f) => readFileSync(join(initDir, f), 'utf8'))
+          .join('\n')
+      : '';
   const problems: string[] = [];
   for (const service of compose.services) {
     const url = service.environment.DATABASE_URL;
@@ -209,10 +265,18 @@ export function checkDatabases(compose: ComposeFile, facts: RepoFacts): string[]
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     const database = parsed?.pathname.slice(1) ?? '';
     const component = (workspaceOf(service) ?? service.name).split('/').pop();
-    if (database !== `kinerja_${component}`) problems.push(`service ${service.name}: DATABASE_URL names database "${database}"; expected kinerja_${component}`);
-    if (postgres && parsed?.hostname !== postgres.name) problems.push(`service ${service.name}: DATABASE_URL host ${parsed?.hostname} is not the ${postgres.name} service`);
+    if (database !== `kinerja_${component}`)
+      problems.push(
+        `service ${service.name}: DATABASE_URL names database "${database}"; expected kinerja_${component}`,
+      );
+    if (postgres && parsed?.hostname !== postgres.name)
+      problems.push(
+        `service ${service.name}: DATABASE_URL host ${parsed?.hostname} is not the ${postgres.name} service`,
+      );
     if (!new RegExp(`CREATE DATABASE\\s+"?${database}"?\\s*;`, 'i').test(initSql)) {
-      problems.push(`service ${service.name}: database ${database} is not created by ${initMount?.source ?? 'a postgres init script'}`);
+      problems.push(
+        `service ${service.name}: database ${database} is not created by ${initMount?.source ?? 'a postgres init script'}`,
+      );
     }
   }
   return problems;
@@ -227,27 +291,46 @@ export function checkConnections(compose: ComposeFile, facts: RepoFacts): string
   const problems: string[] = [];
   const kafka = compose.services.find((s) => s.environment.KAFKA_ADVERTISED_LISTENERS !== undefined);
   const keycloak = compose.services.find((s) => /keycloak/.test(s.image ?? ''));
-  const advertised = (kafka?.environment.KAFKA_ADVERTISED_LISTENERS ?? '').split(',').map((l) => l.replace(/^[A-Z_]+:\/\//, ''));
+  const advertised = (kafka?.environment.KAFKA_ADVERTISED_LISTENERS ?? '')
+    .split(',')
+    .map((l) => l.replace(/^[A-Z_]+:\/\//, ''));
   const realmMount = keycloak?.bindMounts.find((m) => m.target.startsWith('/opt/keycloak/data/import/'));
   const realmPath = realmMount && resolve(facts.root, realmMount.source);
-  const realmName = realmPath && existsSync(realmPath) ? (JSON.parse(readFileSync(realmPath, 'utf8')) as { realm?: string }).realm : undefined;
-  const issuer = keycloak && realmName ? `${keycloak.environment.KC_HOSTNAME ?? ''}/realms/${realmName}` : undefined;
+  const realmName =
+    realmPath && existsSync(realmPath)
+      ? (JSON.parse(readFileSync(realmPath, 'utf8')) as { realm?: string }).realm
+      : undefined;
+  const issuer =
+    keycloak && realmName ? `${keycloak.environment.KC_HOSTNAME ?? ''}/realms/${realmName}` : undefined;
   const keycloakPort = keycloak?.ports[0]?.container ?? 8080;
   for (const service of compose.services) {
     const env = service.environment;
     if (env.KAFKA_BROKERS !== undefined && service !== kafka) {
       for (const broker of env.KAFKA_BROKERS.split(',')) {
-        if (!advertised.includes(broker.trim())) problems.push(`service ${service.name}: KAFKA_BROKERS ${broker} is not an advertised listener of ${kafka?.name ?? 'kafka'} (${advertised.join(', ')})`);
+        if (!advertised.includes(broker.trim()))
+          problems.push(
+            `service ${service.name}: KAFKA_BROKERS ${broker} is not an advertised listener of ${kafka?.name ?? 'kafka'} (${advertised.join(', ')})`,
+          );
       }
     }
-    if (env.KEYCLOAK_URL !== undefined && keycloak && env.KEYCLOAK_URL !== `http://${keycloak.name}:${keycloakPort}`) {
-      problems.push(`service ${service.name}: KEYCLOAK_URL=${env.KEYCLOAK_URL}; containers reach Keycloak at http://${keycloak.name}:${keycloakPort}`);
+    if (
+      env.KEYCLOAK_URL !== undefined &&
+      keycloak &&
+      env.KEYCLOAK_URL !== `http://${keycloak.name}:${keycloakPort}`
+    ) {
+      problems.push(
+        `service ${service.name}: KEYCLOAK_URL=${env.KEYCLOAK_URL}; containers reach Keycloak at http://${keycloak.name}:${keycloakPort}`,
+      );
     }
     if (env.KEYCLOAK_REALM !== undefined && realmName !== undefined && env.KEYCLOAK_REALM !== realmName) {
-      problems.push(`service ${service.name}: KEYCLOAK_REALM=${env.KEYCLOAK_REALM}; the imported realm is ${realmName}`);
+      problems.push(
+        `service ${service.name}: KEYCLOAK_REALM=${env.KEYCLOAK_REALM}; the imported realm is ${realmName}`,
+      );
     }
     if (env.AUTH_ISSUER !== undefined && issuer !== undefined && env.AUTH_ISSUER !== issuer) {
-      problems.push(`service ${service.name}: AUTH_ISSUER=${env.AUTH_ISSUER}; Keycloak issues tokens as ${issuer}`);
+      problems.push(
+        `service ${service.name}: AUTH_ISSUER=${env.AUTH_ISSUER}; Keycloak issues tokens as ${issuer}`,
+      );
     }
   }
   return problems;

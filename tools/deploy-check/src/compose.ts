@@ -33,15 +33,20 @@ export interface ComposeFile {
 /** `${NAME:-default}` and `${NAME-default}` become the default, `${NAME}` becomes '', `$$` becomes `$`. */
 export function interpolate(value: string): string {
   return value
-    .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_whole, _name: string, fallback: string | undefined) => fallback ?? '')
+    .replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g,
+      (_whole, _name: string, fallback: string | undefined) => fallback ?? '',
+    )
     .replace(/\$\$/g, '$');
 }
 
 type Raw = Record<string, unknown>;
 
-const asRecord = (value: unknown): Raw => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {});
+const asRecord = (value: unknown): Raw =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {};
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const scalar = (value: unknown): string => (value === null || value === undefined ? '' : interpolate(String(value)));
+const scalar = (value: unknown): string =>
+  value === null || value === undefined ? '' : interpolate(String(value));
 
 function keyValues(value: unknown): Record<string, string> {
   if (Array.isArray(value)) {
@@ -63,7 +68,9 @@ function parsePort(entry: unknown): { host: number; container: number }[] {
     return [{ host: Number(scalar(port.published)), container: Number(scalar(port.target)) }];
   }
   // [ip:]host:container[/protocol]; a bare container port publishes on a random host port.
-  const parts = scalar(entry).replace(/\/(tcp|udp)$/, '').split(':');
+  const parts = scalar(entry)
+    .replace(/\/(tcp|udp)$/, '')
+    .split(':');
   if (parts.length < 2) return [];
   return [{ host: Number(parts[parts.length - 2]), container: Number(parts[parts.length - 1]) }];
 }
@@ -79,7 +86,8 @@ function parseVolume(entry: unknown): { source: string; target: string }[] {
 }
 
 function parseDependsOn(value: unknown): { service: string; condition: string }[] {
-  if (Array.isArray(value)) return value.map((service) => ({ service: String(service), condition: 'service_started' }));
+  if (Array.isArray(value))
+    return value.map((service) => ({ service: String(service), condition: 'service_started' }));
   return Object.entries(asRecord(value)).map(([service, options]) => ({
     service,
     condition: scalar(asRecord(options).condition) || 'service_started',

@@ -16,7 +16,12 @@ function tableAfter(markdown: string, heading: string): string[][] {
       continue;
     }
     if (/^\|[\s|:-]+\|$/.test(line)) continue;
-    rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows.slice(1);
 }

@@ -16,7 +16,9 @@ const settings = z
   })
   .safeParse(process.env);
 if (!settings.success) {
-  const details = settings.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  const details = settings.error.issues
+    .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
   console.error(`create-topics: invalid configuration: ${details}`);
   process.exit(2);
 }
@@ -26,7 +28,9 @@ let plan: TopicPlan;
 try {
   plan = readTopicPlan(TOPICS_FILE);
 } catch (error) {
-  console.error(`create-topics: cannot use ${TOPICS_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `create-topics: cannot use ${TOPICS_FILE}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(2);
 }
 const wanted = topicSpecs(plan, KAFKA_REPLICATION_FACTOR);
@@ -56,11 +60,15 @@ try {
   }
   for (const topic of wanted) {
     const state = existing.has(topic.name) ? 'exists ' : 'created';
-    console.log(`${state} ${topic.name} (partitions ${topic.partitions}, replication ${topic.replicationFactor})`);
+    console.log(
+      `${state} ${topic.name} (partitions ${topic.partitions}, replication ${topic.replicationFactor})`,
+    );
   }
   console.log(`create-topics: ${missing.length} created, ${wanted.length - missing.length} already present`);
 } catch (error) {
-  console.error(`create-topics: ${error instanceof Error ? error.message : String(error)} (brokers ${KAFKA_BROKERS})`);
+  console.error(
+    `create-topics: ${error instanceof Error ? error.message : String(error)} (brokers ${KAFKA_BROKERS})`,
+  );
   process.exitCode = 1;
 } finally {
   await admin.disconnect();

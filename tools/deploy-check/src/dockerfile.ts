@@ -46,7 +46,10 @@ export function parseDockerfile(text: string): Dockerfile {
       case 'FROM': {
         const match = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(argument);
         // FROM ${NODE_IMAGE} takes the global ARG's default.
-        const from = (match?.[1] ?? '').replace(/^\$\{?(\w+)\}?$/, (whole, name: string) => result.globalArgs[name] ?? whole);
+        const from = (match?.[1] ?? '').replace(
+          /^\$\{?(\w+)\}?$/,
+          (whole, name: string) => result.globalArgs[name] ?? whole,
+        );
         result.stages.push({
           name: match?.[2] ?? String(result.stages.length),
           from,
@@ -67,7 +70,9 @@ export function parseDockerfile(text: string): Dockerfile {
       case 'ENV':
         // ENV A=1 B=2, or the legacy ENV A 1
         if (stage) {
-          const names = argument.includes('=') ? [...argument.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1] ?? '') : [argument.split(/\s+/)[0] ?? ''];
+          const names = argument.includes('=')
+            ? [...argument.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1] ?? '')
+            : [argument.split(/\s+/)[0] ?? ''];
           stage.env.push(...names);
         }
         break;
@@ -91,7 +96,9 @@ export function readDockerfile(path: string): Dockerfile {
 
 /** The stage `docker build` produces for `target` (the last stage when none is given). */
 export function stageFor(dockerfile: Dockerfile, target: string | undefined): DockerStage | undefined {
-  return target === undefined ? dockerfile.stages[dockerfile.stages.length - 1] : dockerfile.stages.find((s) => s.name === target);
+  return target === undefined
+    ? dockerfile.stages[dockerfile.stages.length - 1]
+    : dockerfile.stages.find((s) => s.name === target);
 }
 
 /** Whether a stage runs as someone other than root. An image without USER runs as root. */

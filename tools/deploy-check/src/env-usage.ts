@@ -27,7 +27,10 @@ export interface EnvUsage {
 const envName = '[A-Z][A-Z0-9_]*';
 
 /** Names and name templates one source text reads. Pure, so the rules are unit-tested on snippets. */
-export function envReadsInSource(source: string): { names: string[]; patterns: { prefix: string; suffix: string }[] } {
+export function envReadsInSource(source: string): {
+  names: string[];
+  patterns: { prefix: string; suffix: string }[];
+} {
   const text = stripComments(source);
   const names = new Set<string>();
   const add = (name: string | undefined): void => {
@@ -36,7 +39,10 @@ export function envReadsInSource(source: string): { names: string[]; patterns: {
   // process.env.X, env.X, env?.X, import.meta.env.X, someConfig.env.X
   for (const match of text.matchAll(new RegExp(`\\benv\\??\\.(${envName})\\b`, 'g'))) add(match[1]);
   // env['X'], process.env["X"], env?.['X']
-  for (const match of text.matchAll(new RegExp(`\\benv(?:\\?\\.)?\\[\\s*['"\`](${envName})['"\`]\\s*\\]`, 'g'))) add(match[1]);
+  for (const match of text.matchAll(
+    new RegExp(`\\benv(?:\\?\\.)?\\[\\s*['"\`](${envName})['"\`]\\s*\\]`, 'g'),
+  ))
+    add(match[1]);
   // const { A, B = 'x', C: c } = process.env
   for (const match of text.matchAll(/\{([^{}]*)\}\s*=\s*(?:process\.)?env\b/g)) {
     for (const part of (match[1] ?? '').split(',')) add(new RegExp(`^\\s*(${envName})\\b`).exec(part)?.[1]);
@@ -44,7 +50,10 @@ export function envReadsInSource(source: string): { names: string[]; patterns: {
   // zod shapes keyed by variable name, in modules that use zod: `PORT: z.coerce.number()`,
   // `'LOG_LEVEL': z.enum(…)`, `DATABASE_URL: postgresUrl` (a schema held in a variable).
   if (/from\s*['"]zod['"]/.test(text)) {
-    const shapeKey = new RegExp(`(?:^|[\\s{,])['"]?(${envName})['"]?\\s*:\\s*(?:z\\s*\\.|[a-z][A-Za-z0-9_]*\\s*[,}\\n.])`, 'g');
+    const shapeKey = new RegExp(
+      `(?:^|[\\s{,])['"]?(${envName})['"]?\\s*:\\s*(?:z\\s*\\.|[a-z][A-Za-z0-9_]*\\s*[,}\\n.])`,
+      'g',
+    );
     for (const match of text.matchAll(shapeKey)) add(match[1]);
   }
 
@@ -90,14 +99,18 @@ export function importsInSource(source: string): ImportEdge[] {
       .map((part) => part.split(/\s+as\s+/)[0]?.trim() ?? '');
     if (names.length > 0) edges.push({ specifier, names });
   }
-  for (const match of text.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g)) edges.push({ specifier: match[1] ?? '', names: undefined });
-  for (const match of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) edges.push({ specifier: match[1] ?? '', names: undefined });
+  for (const match of text.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g))
+    edges.push({ specifier: match[1] ?? '', names: undefined });
+  for (const match of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
+    edges.push({ specifier: match[1] ?? '', names: undefined });
   return edges;
 }
 
 /** Whether a module declares or re-exports `name` by name (not through `export *`). */
 function declaresExport(source: string, name: string): boolean {
-  const declaration = new RegExp(`export\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+${name}\\b`);
+  const declaration = new RegExp(
+    `export\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+${name}\\b`,
+  );
   const listed = new RegExp(`export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`);
   return declaration.test(source) || listed.test(source);
 }
@@ -108,7 +121,9 @@ function listSourceFiles(dir: string): string[] {
     const path = join(dir, entry);
     if (entry === 'node_modules') return [];
     if (statSync(path).isDirectory()) return listSourceFiles(path);
-    return /\.(ts|vue)$/.test(entry) && !/\.(test|spec)\.ts$/.test(entry) && !entry.endsWith('.d.ts') ? [path] : [];
+    return /\.(ts|vue)$/.test(entry) && !/\.(test|spec)\.ts$/.test(entry) && !entry.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -139,18 +154,27 @@ export function envUsageOfWorkspace(dir: string, entries: readonly string[] = []
       const reads = envReadsInSource(source);
       for (const name of reads.names) usage.names.set(name, [...(usage.names.get(name) ?? []), relativePath]);
       for (const pattern of reads.patterns) {
-        usage.patterns.push({ ...pattern, display: `${pattern.prefix}<…>${pattern.suffix}`, file: relativePath });
+        usage.patterns.push({
+          ...pattern,
+          display: `${pattern.prefix}<…>${pattern.suffix}`,
+          file: relativePath,
+        });
       }
     }
     for (const edge of importsInSource(source)) {
       const target = resolveImport(edge.specifier, file, workspaces, root);
       if (!target) continue;
-      const isReExport = new RegExp(`export\\s+(?:\\*|\\{[^}]*\\})\\s*(?:as\\s+\\w+\\s*)?from\\s*['"]${escapeRegExp(edge.specifier)}['"]`).test(source);
+      const isReExport = new RegExp(
+        `export\\s+(?:\\*|\\{[^}]*\\})\\s*(?:as\\s+\\w+\\s*)?from\\s*['"]${escapeRegExp(edge.specifier)}['"]`,
+      ).test(source);
       if (isReExport && requested !== undefined) {
         // Follow a re-export only for the names the importer asked for.
         const wanted = requested.filter((name) => edge.names === undefined || edge.names.includes(name));
         const targetSource = readFileSync(target, 'utf8');
-        const provides = edge.names !== undefined ? wanted : wanted.filter((name) => declaresExport(targetSource, name) || /export\s*\*/.test(targetSource));
+        const provides =
+          edge.names !== undefined
+            ? wanted
+            : wanted.filter((name) => declaresExport(targetSource, name) || /export\s*\*/.test(targetSource));
         if (provides.length > 0) visit(target, provides);
         continue;
       }
@@ -168,7 +192,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function resolveImport(specifier: string, fromFile: string, workspaces: readonly Workspace[], root: string): string | undefined {
+function resolveImport(
+  specifier: string,
+  fromFile: string,
+  workspaces: readonly Workspace[],
+  root: string,
+): string | undefined {
   if (specifier.startsWith('.')) {
     const target = resolve(dirname(fromFile), specifier);
     return /\.(ts|vue)$/.test(target) ? target : undefined;
@@ -183,5 +212,9 @@ export function isRead(usage: EnvUsage, name: string): boolean {
 }
 
 export function matchesPattern(pattern: { prefix: string; suffix: string }, name: string): boolean {
-  return name.length > pattern.prefix.length + pattern.suffix.length && name.startsWith(pattern.prefix) && name.endsWith(pattern.suffix);
+  return (
+    name.length > pattern.prefix.length + pattern.suffix.length &&
+    name.startsWith(pattern.prefix) &&
+    name.endsWith(pattern.suffix)
+  );
 }

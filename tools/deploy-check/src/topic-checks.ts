@@ -9,9 +9,11 @@ export function checkTopicsCoverCode(plan: TopicPlan, namedInCode: ReadonlyMap<s
   const planned = new Set(topicSpecs(plan).map((topic) => topic.name));
   const problems: string[] = [];
   for (const [topic, files] of namedInCode) {
-    if (!planned.has(topic)) problems.push(`topic ${topic} (named in ${files.join(', ')}) is not in deploy/kafka/topics.yaml`);
+    if (!planned.has(topic))
+      problems.push(`topic ${topic} (named in ${files.join(', ')}) is not in deploy/kafka/topics.yaml`);
     const deadLetter = topic.endsWith(deadLetterSuffix) ? undefined : `${topic}${deadLetterSuffix}`;
-    if (deadLetter && !planned.has(deadLetter)) problems.push(`dead-letter topic ${deadLetter} is not created by deploy/kafka/topics.yaml`);
+    if (deadLetter && !planned.has(deadLetter))
+      problems.push(`dead-letter topic ${deadLetter} is not created by deploy/kafka/topics.yaml`);
   }
   return problems;
 }

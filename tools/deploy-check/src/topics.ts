@@ -44,7 +44,9 @@ export interface TopicSpec {
 export function parseTopicPlan(yamlText: string): TopicPlan {
   const parsed = topicPlanShape.safeParse(parse(yamlText));
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const details = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw new Error(`invalid topic plan: ${details}`);
   }
   const names = parsed.data.topics.map((topic) => topic.name);
@@ -54,7 +56,10 @@ export function parseTopicPlan(yamlText: string): TopicPlan {
 }
 
 /** Every topic to create: each event topic, then its `<topic><dlq.suffix>`. */
-export function topicSpecs(plan: TopicPlan, replicationFactor = plan.defaults.replicationFactor): TopicSpec[] {
+export function topicSpecs(
+  plan: TopicPlan,
+  replicationFactor = plan.defaults.replicationFactor,
+): TopicSpec[] {
   return plan.topics.flatMap((topic): TopicSpec[] => [
     {
       name: topic.name,

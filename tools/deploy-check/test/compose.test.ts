@@ -45,7 +45,10 @@ describe('docker-compose.yml', () => {
     const keycloak = serviceNamed(compose, 'keycloak');
     expect(keycloak.image).toMatch(/:26(\.|$)/);
     expect(keycloak.command).toEqual(['start-dev', '--import-realm']);
-    expect(keycloak.bindMounts).toContainEqual({ source: './deploy/keycloak/realm-asn.json', target: '/opt/keycloak/data/import/realm-asn.json' });
+    expect(keycloak.bindMounts).toContainEqual({
+      source: './deploy/keycloak/realm-asn.json',
+      target: '/opt/keycloak/data/import/realm-asn.json',
+    });
     expect(serviceNamed(compose, 'kafka').environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     const builtFrom = new Set(compose.services.flatMap((s) => (s.build ? [s.build.dockerfile] : [])));
     expect([...builtFrom]).toEqual(['Dockerfile']);
@@ -55,43 +58,182 @@ describe('docker-compose.yml', () => {
     const compose = loadCompose();
     const topicInit = serviceNamed(compose, 'topic-init');
     expect(topicInit.bindMounts.map((m) => m.source)).toContain('./deploy/kafka/topics.yaml');
-    expect(topicInit.environment.TOPICS_FILE).toBe(topicInit.bindMounts.find((m) => m.source === './deploy/kafka/topics.yaml')?.target);
-    for (const service of compose.services.filter((s) => s.environment.KAFKA_BROKERS !== undefined && s !== topicInit)) {
-      expect(service.dependsOn, service.name).toContainEqual({ service: 'topic-init', condition: 'service_completed_successfully' });
+    expect(topicInit.environment.TOPICS_FILE).toBe(
+      topicInit.bindMounts.find((m) => m.source === './deploy/kafka/topics.yaml')?.target,
+    );
+    for (const service of compose.services.filter(
+      (s) => s.environment.KAFKA_BROKERS !== undefined && s !== topicInit,
+    )) {
+      expect(service.dependsOn, service.name).toContainEqual({
+        service: 'topic-init',
+        condition: 'service_completed_successfully',
+      });
     }
   });
 });
 
 /** One service of a fresh copy, to break. */
-function breakIn(name: string, mutate: (service: ComposeFile['services'][number], compose: ComposeFile) => void): ComposeFile {
+function breakIn(
+  name: string,
+  mutate: (service: ComposeFile['services'][number], compose: ComposeFile) => void,
+): ComposeFile {
   const compose = loadCompose();
   mutate(serviceNamed(compose, name), compose);
   return compose;
 }
 
 describe('each check names what a broken compose file gets wrong', () => {
-  const firstEnvService = loadCompose().services.find((s) => s.build && Object.keys(s.environment).length > 0)?.name ?? 'gateway';
-  const aReadVariable = [...serviceEnvUsage(serviceNamed(loadCompose(), firstEnvService), facts).names.keys()][0];
+  const firstEnvService =
+    loadCompose().services.find((s) => s.build && Object.keys(s.environment).length > 0)?.name ?? 'gateway';
+  const aReadVariable = [
+    ...serviceEnvUsage(serviceNamed(loadCompose(), firstEnvService), facts).names.keys(),
+  ][0];
 
   it.each<[string, Check, ComposeFile, string]>([
-    ['no image, no build', checkImageOrBuild, breakIn('postgres', (s) => { s.image = undefined; }), 'service postgres has neither image nor build'],
-    ['realm file moved', (c) => checkBindMounts(c, facts), breakIn('keycloak', (s) => { s.bindMounts[0] = { source: './deploy/keycloak/realm-gone.json', target: '/x' }; }), './deploy/keycloak/realm-gone.json'],
-    ['depends on a missing service', checkDependsOn, breakIn('gateway', (s) => { s.dependsOn.push({ service: 'ledger', condition: 'service_healthy' }); }), 'depends on ledger'],
-    ['waits only for start', checkDependsOn, breakIn('gateway', (s) => { s.dependsOn[0] = { service: 'keycloak', condition: 'service_started' }; }), 'waits for keycloak with service_started'],
-    ['two services on one host port', checkPortsUnique, breakIn('competency', (s) => { s.ports = [{ host: 4001, container: 4002 }]; }), 'host port 4001 is published by personnel and competency'],
-    ['unknown workspace', (c) => checkBuilds(c, facts), breakIn('gateway', (s) => { if (s.build) s.build.args.WORKSPACE = 'services/ledger'; }), 'WORKSPACE=services/ledger, which is not a workspace'],
-    ['unknown target', (c) => checkBuilds(c, facts), breakIn('web', (s) => { if (s.build) s.build.target = 'static'; }), 'target static'],
-    ['undeclared build arg', (c) => checkBuilds(c, facts), breakIn('web', (s) => { if (s.build) s.build.args.VITE_TYPO_URL = 'x'; }), 'build arg VITE_TYPO_URL'],
-    ['variable the code reads removed', (c) => checkEnvironmentMatchesCode(c, facts), breakIn(firstEnvService, (s) => { if (aReadVariable) delete s.environment[aReadVariable]; }), `${aReadVariable} is read by`],
-    ['variable nobody reads added', (c) => checkEnvironmentMatchesCode(c, facts), breakIn('gateway', (s) => { s.environment.GATEWAY_CACHE_SIZE = '10'; }), 'sets GATEWAY_CACHE_SIZE, which the code of gateway never reads'],
-    ['web bundle variable not passed', (c) => checkEnvironmentMatchesCode(c, facts), breakIn('web', (s) => { if (s.build) delete s.build.args.VITE_GRAPHQL_URL; }), 'VITE_GRAPHQL_URL is read by'],
-    ['subgraph routing missing', (c) => checkSubgraphRouting(c, facts), breakIn('gateway', (s) => { delete s.environment.SUBGRAPH_PERSONNEL_URL; }), 'SUBGRAPH_PERSONNEL_URL is not set'],
-    ['subgraph routing to the wrong port', (c) => checkSubgraphRouting(c, facts), breakIn('gateway', (s) => { s.environment.SUBGRAPH_PERSONNEL_URL = 'http://personnel:4002/graphql'; }), 'expected http://personnel:4001/graphql'],
-    ['PORT off the conventions', (c) => checkServicePorts(c, facts), breakIn('personnel', (s) => { s.environment.PORT = '4011'; }), 'PORT=4011; docs/conventions.md says 4001'],
-    ['healthcheck on another port', (c) => checkServicePorts(c, facts), breakIn('gateway', (s) => { if (s.healthcheck) s.healthcheck.test = ['CMD', 'true']; }), 'does not probe :4000/healthz'],
-    ['shared database', (c) => checkDatabases(c, facts), breakIn('competency', (s) => { s.environment.DATABASE_URL = 'postgres://kinerja:x@postgres:5432/kinerja_personnel'; }), 'expected kinerja_competency'],
-    ['Kafka listener typo', (c) => checkConnections(c, facts), breakIn('personnel', (s) => { s.environment.KAFKA_BROKERS = 'kafka:9092'; }), 'KAFKA_BROKERS kafka:9092 is not an advertised listener'],
-    ['issuer off the browser URL', (c) => checkConnections(c, facts), breakIn('gateway', (s) => { s.environment.AUTH_ISSUER = 'http://keycloak:8080/realms/asn'; }), 'Keycloak issues tokens as http://localhost:8180/realms/asn'],
+    [
+      'no image, no build',
+      checkImageOrBuild,
+      breakIn('postgres', (s) => {
+        s.image = undefined;
+      }),
+      'service postgres has neither image nor build',
+    ],
+    [
+      'realm file moved',
+      (c) => checkBindMounts(c, facts),
+      breakIn('keycloak', (s) => {
+        s.bindMounts[0] = { source: './deploy/keycloak/realm-gone.json', target: '/x' };
+      }),
+      './deploy/keycloak/realm-gone.json',
+    ],
+    [
+      'depends on a missing service',
+      checkDependsOn,
+      breakIn('gateway', (s) => {
+        s.dependsOn.push({ service: 'ledger', condition: 'service_healthy' });
+      }),
+      'depends on ledger',
+    ],
+    [
+      'waits only for start',
+      checkDependsOn,
+      breakIn('gateway', (s) => {
+        s.dependsOn[0] = { service: 'keycloak', condition: 'service_started' };
+      }),
+      'waits for keycloak with service_started',
+    ],
+    [
+      'two services on one host port',
+      checkPortsUnique,
+      breakIn('competency', (s) => {
+        s.ports = [{ host: 4001, container: 4002 }];
+      }),
+      'host port 4001 is published by personnel and competency',
+    ],
+    [
+      'unknown workspace',
+      (c) => checkBuilds(c, facts),
+      breakIn('gateway', (s) => {
+        if (s.build) s.build.args.WORKSPACE = 'services/ledger';
+      }),
+      'WORKSPACE=services/ledger, which is not a workspace',
+    ],
+    [
+      'unknown target',
+      (c) => checkBuilds(c, facts),
+      breakIn('web', (s) => {
+        if (s.build) s.build.target = 'static';
+      }),
+      'target static',
+    ],
+    [
+      'undeclared build arg',
+      (c) => checkBuilds(c, facts),
+      breakIn('web', (s) => {
+        if (s.build) s.build.args.VITE_TYPO_URL = 'x';
+      }),
+      'build arg VITE_TYPO_URL',
+    ],
+    [
+      'variable the code reads removed',
+      (c) => checkEnvironmentMatchesCode(c, facts),
+      breakIn(firstEnvService, (s) => {
+        if (aReadVariable) delete s.environment[aReadVariable];
+      }),
+      `${aReadVariable} is read by`,
+    ],
+    [
+      'variable nobody reads added',
+      (c) => checkEnvironmentMatchesCode(c, facts),
+      breakIn('gateway', (s) => {
+        s.environment.GATEWAY_CACHE_SIZE = '10';
+      }),
+      'sets GATEWAY_CACHE_SIZE, which the code of gateway never reads',
+    ],
+    [
+      'web bundle variable not passed',
+      (c) => checkEnvironmentMatchesCode(c, facts),
+      breakIn('web', (s) => {
+        if (s.build) delete s.build.args.VITE_GRAPHQL_URL;
+      }),
+      'VITE_GRAPHQL_URL is read by',
+    ],
+    [
+      'subgraph routing missing',
+      (c) => checkSubgraphRouting(c, facts),
+      breakIn('gateway', (s) => {
+        delete s.environment.SUBGRAPH_PERSONNEL_URL;
+      }),
+      'SUBGRAPH_PERSONNEL_URL is not set',
+    ],
+    [
+      'subgraph routing to the wrong port',
+      (c) => checkSubgraphRouting(c, facts),
+      breakIn('gateway', (s) => {
+        s.environment.SUBGRAPH_PERSONNEL_URL = 'http://personnel:4002/graphql';
+      }),
+      'expected http://personnel:4001/graphql',
+    ],
+    [
+      'PORT off the conventions',
+      (c) => checkServicePorts(c, facts),
+      breakIn('personnel', (s) => {
+        s.environment.PORT = '4011';
+      }),
+      'PORT=4011; docs/conventions.md says 4001',
+    ],
+    [
+      'healthcheck on another port',
+      (c) => checkServicePorts(c, facts),
+      breakIn('gateway', (s) => {
+        if (s.healthcheck) s.healthcheck.test = ['CMD', 'true'];
+      }),
+      'does not probe :4000/healthz',
+    ],
+    [
+      'shared database',
+      (c) => checkDatabases(c, facts),
+      breakIn('competency', (s) => {
+        s.environment.DATABASE_URL = 'postgres://kinerja:x@postgres:5432/kinerja_personnel';
+      }),
+      'expected kinerja_competency',
+    ],
+    [
+      'Kafka listener typo',
+      (c) => checkConnections(c, facts),
+      breakIn('personnel', (s) => {
+        s.environment.KAFKA_BROKERS = 'kafka:9092';
+      }),
+      'KAFKA_BROKERS kafka:9092 is not an advertised listener',
+    ],
+    [
+      'issuer off the browser URL',
+      (c) => checkConnections(c, facts),
+      breakIn('gateway', (s) => {
+        s.environment.AUTH_ISSUER = 'http://keycloak:8080/realms/asn';
+      }),
+      'Keycloak issues tokens as http://localhost:8180/realms/asn',
+    ],
   ])('%s', (_case, check, compose, expected) => {
     const problems = check(compose);
     expect(problems.join('\n')).toContain(expected);
@@ -120,8 +262,14 @@ services:
 `);
     const [service] = compose.services;
     expect(service?.environment).toEqual({ A: '1', B: '' });
-    expect(service?.ports).toEqual([{ host: 15432, container: 5432 }, { host: 8081, container: 80 }]);
-    expect(service?.bindMounts).toEqual([{ source: './here', target: '/there' }, { source: './other', target: '/o' }]);
+    expect(service?.ports).toEqual([
+      { host: 15432, container: 5432 },
+      { host: 8081, container: 80 },
+    ]);
+    expect(service?.bindMounts).toEqual([
+      { source: './here', target: '/there' },
+      { source: './other', target: '/o' },
+    ]);
     expect(service?.dependsOn).toEqual([{ service: 'b', condition: 'service_started' }]);
   });
 });

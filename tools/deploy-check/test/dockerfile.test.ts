@@ -35,28 +35,56 @@ describe('Dockerfile', () => {
     expect(dockerfileText).toMatch(/npm ci --omit=dev/);
     // The gateway writes its supergraph next to its package (gateway/src/compose.ts), where
     // compose's SUPERGRAPH_PATH looks for it.
-    expect(readFileSync(join(repoRoot, 'gateway/src/compose.ts'), 'utf8')).toContain("'../supergraph.graphql'");
+    expect(readFileSync(join(repoRoot, 'gateway/src/compose.ts'), 'utf8')).toContain(
+      "'../supergraph.graphql'",
+    );
     expect(dockerfileText).toContain('gateway/supergraph.graphql');
-    expect(serviceNamed(loadCompose(), 'gateway').environment.SUPERGRAPH_PATH).toBe('/app/gateway/supergraph.graphql');
+    expect(serviceNamed(loadCompose(), 'gateway').environment.SUPERGRAPH_PATH).toBe(
+      '/app/gateway/supergraph.graphql',
+    );
     expect(dockerfileText).toContain('proto/gen');
   });
 
   it('has every workspace in package-lock.json, or `npm ci --workspace` refuses to install', () => {
-    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
-    const missing = listWorkspaces().map((ws) => ws.dir).filter((dir) => !(dir in lock.packages));
+    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, unknown>;
+    };
+    const missing = listWorkspaces()
+      .map((ws) => ws.dir)
+      .filter((dir) => !(dir in lock.packages));
     expect(missing).toEqual([]);
   });
 });
 
 describe('.dockerignore', () => {
   it('keeps what the images need in the build context', () => {
-    const schemas = listWorkspaces().map((ws) => `${ws.dir}/schema.graphql`).filter((path) => existsSync(join(repoRoot, path)));
-    const needed = ['package.json', 'package-lock.json', 'deploy/docker/nginx-web.conf', 'deploy/kafka/topics.yaml', 'gateway/src/compose.ts', 'proto/buf.gen.yaml', ...schemas];
+    const schemas = listWorkspaces()
+      .map((ws) => `${ws.dir}/schema.graphql`)
+      .filter((path) => existsSync(join(repoRoot, path)));
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      'deploy/docker/nginx-web.conf',
+      'deploy/kafka/topics.yaml',
+      'gateway/src/compose.ts',
+      'proto/buf.gen.yaml',
+      ...schemas,
+    ];
     expect(needed.filter((path) => isIgnored(path, dockerignore))).toEqual([]);
   });
 
   it('leaves out dependencies, generated files, git and local secrets', () => {
-    const leftOut = ['node_modules/yaml/index.js', 'services/kit/node_modules/x', 'proto/gen/kinerja/x.js', 'gateway/supergraph.graphql', 'web/dist/index.html', '.git/HEAD', '.env', '.env.local', 'deploy/local/.local/kafka.log'];
+    const leftOut = [
+      'node_modules/yaml/index.js',
+      'services/kit/node_modules/x',
+      'proto/gen/kinerja/x.js',
+      'gateway/supergraph.graphql',
+      'web/dist/index.html',
+      '.git/HEAD',
+      '.env',
+      '.env.local',
+      'deploy/local/.local/kafka.log',
+    ];
     expect(leftOut.filter((path) => !isIgnored(path, dockerignore))).toEqual([]);
   });
 

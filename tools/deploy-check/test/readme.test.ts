@@ -13,7 +13,9 @@ interface RealmUser {
   attributes?: Record<string, string[]>;
   credentials?: { value?: string }[];
 }
-const realm = JSON.parse(readFileSync(join(repoRoot, 'deploy/keycloak/realm-asn.json'), 'utf8')) as { users?: RealmUser[] };
+const realm = JSON.parse(readFileSync(join(repoRoot, 'deploy/keycloak/realm-asn.json'), 'utf8')) as {
+  users?: RealmUser[];
+};
 
 /** README table rows keyed by their first cell. */
 function readmeRows(): Map<string, string[]> {
@@ -21,7 +23,12 @@ function readmeRows(): Map<string, string[]> {
     readme
       .split('\n')
       .filter((line) => line.startsWith('|'))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      )
       .map((cells) => [cells[0] ?? '', cells]),
   );
 }
@@ -36,7 +43,13 @@ describe('README.md', () => {
       expect(row, user.username).toBeDefined();
       const [, roles = '', region = '', nip = ''] = row ?? [];
       const realmRoles = (user.realmRoles ?? []).filter((role) => !role.startsWith('default-roles-'));
-      expect(roles.split(',').map((r) => r.trim()).sort(), user.username).toEqual(realmRoles.sort());
+      expect(
+        roles
+          .split(',')
+          .map((r) => r.trim())
+          .sort(),
+        user.username,
+      ).toEqual(realmRoles.sort());
       expect(region.split(' ')[0], user.username).toBe(user.attributes?.region_code?.[0]);
       expect(nip, user.username).toBe(user.attributes?.nip?.[0] ?? '');
       for (const credential of user.credentials ?? []) expect(readme).toContain(`\`${credential.value}\``);
@@ -62,7 +75,9 @@ describe('README.md', () => {
       checked.push(folder);
       if (!existsSync(join(repoRoot, folder))) missing.push(folder);
     }
-    expect(checked).toEqual(expect.arrayContaining(['gateway/', 'services/kit/', 'deploy/k8s/', 'tools/deploy-check/']));
+    expect(checked).toEqual(
+      expect.arrayContaining(['gateway/', 'services/kit/', 'deploy/k8s/', 'tools/deploy-check/']),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -17,7 +17,13 @@ describe('deploy/kafka/topics.yaml', () => {
 
   it('plans the event streams DESIGN.md names, each followed by its dead-letter topic', () => {
     const names = topicSpecs(readTopicPlan(planPath)).map((t) => t.name);
-    for (const topic of ['personnel.employee.v1', 'competency.assessment.v1', 'performance.rating.v1', 'attendance.recap.v1', 'remuneration.tpp.v1']) {
+    for (const topic of [
+      'personnel.employee.v1',
+      'competency.assessment.v1',
+      'performance.rating.v1',
+      'attendance.recap.v1',
+      'remuneration.tpp.v1',
+    ]) {
       expect(names).toContain(topic);
       expect(names[names.indexOf(topic) + 1]).toBe(`${topic}.dlq`);
     }
@@ -29,7 +35,9 @@ describe('deploy/kafka/topics.yaml', () => {
   });
 
   it('takes a replication factor override for a real cluster', () => {
-    expect(new Set(topicSpecs(readTopicPlan(planPath), 3).map((t) => t.replicationFactor))).toEqual(new Set([3]));
+    expect(new Set(topicSpecs(readTopicPlan(planPath), 3).map((t) => t.replicationFactor))).toEqual(
+      new Set([3]),
+    );
   });
 });
 
@@ -43,21 +51,41 @@ topics:
 describe('topic plan rules', () => {
   it('derives partitions, config and the dead-letter topic', () => {
     expect(topicSpecs(parseTopicPlan(plan))).toEqual([
-      { name: 'personnel.employee.v1', partitions: 6, replicationFactor: 1, config: { 'retention.ms': '1000', 'cleanup.policy': 'compact' } },
-      { name: 'personnel.employee.v1.dlq', partitions: 1, replicationFactor: 1, config: {}, deadLetterOf: 'personnel.employee.v1' },
+      {
+        name: 'personnel.employee.v1',
+        partitions: 6,
+        replicationFactor: 1,
+        config: { 'retention.ms': '1000', 'cleanup.policy': 'compact' },
+      },
+      {
+        name: 'personnel.employee.v1.dlq',
+        partitions: 1,
+        replicationFactor: 1,
+        config: {},
+        deadLetterOf: 'personnel.employee.v1',
+      },
     ]);
   });
 
   it.each([
-    ['a name off the convention', plan.replace('personnel.employee.v1', 'EmployeeEvents'), 'topic names are <service>.<aggregate>.v<major>'],
-    ['a duplicate', `${plan}  - { name: personnel.employee.v1, description: again }\n`, 'personnel.employee.v1 is listed twice'],
+    [
+      'a name off the convention',
+      plan.replace('personnel.employee.v1', 'EmployeeEvents'),
+      'topic names are <service>.<aggregate>.v<major>',
+    ],
+    [
+      'a duplicate',
+      `${plan}  - { name: personnel.employee.v1, description: again }\n`,
+      'personnel.employee.v1 is listed twice',
+    ],
     ['no partitions', plan.replace('partitions: 6, ', ''), 'defaults.partitions'],
   ])('refuses %s', (_case, text, message) => {
     expect(() => parseTopicPlan(text)).toThrow(message);
   });
 
   it('finds topic literals in source, with or without .dlq', () => {
-    const source = "const topic = 'performance.rating.v1'; send(`attendance.recap.v2.dlq`); const notATopic = 'kinerja.example.com';";
+    const source =
+      "const topic = 'performance.rating.v1'; send(`attendance.recap.v2.dlq`); const notATopic = 'kinerja.example.com';";
     expect(topicsInSource(source)).toEqual(['performance.rating.v1', 'attendance.recap.v2.dlq']);
   });
 
@@ -72,6 +100,8 @@ describe('topic plan rules', () => {
       'topic payroll.slip.v1 (named in services/payroll/src/events/slip.ts) is not in deploy/kafka/topics.yaml',
       'dead-letter topic payroll.slip.v1.dlq is not created by deploy/kafka/topics.yaml',
     ]);
-    expect(checkTopicsCoverCode(withoutDlq, new Map([['personnel.employee.v1', ['x.ts']]]))).toEqual(['dead-letter topic personnel.employee.v1.dlq is not created by deploy/kafka/topics.yaml']);
+    expect(checkTopicsCoverCode(withoutDlq, new Map([['personnel.employee.v1', ['x.ts']]]))).toEqual([
+      'dead-letter topic personnel.employee.v1.dlq is not created by deploy/kafka/topics.yaml',
+    ]);
   });
 });
