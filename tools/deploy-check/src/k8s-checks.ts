@@ -72,11 +72,15 @@ interface Container {
   readinessProbe?: Probe;
   livenessProbe?: Probe;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-  securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean };
+  securityContext?: {
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    capabilities?: { drop?: string[] };
+  };
 }
 interface PodSpec {
   containers?: Container[];
-  securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
+  securityContext?: { runAsNonRoot?: boolean; runAsUser?: number; seccompProfile?: { type?: string } };
 }
 
 export interface Workload {
@@ -216,6 +220,11 @@ export function checkDeployments(
       problems.push(`${label}: pod securityContext.runAsNonRoot is not true`);
     if (container.securityContext?.allowPrivilegeEscalation !== false)
       problems.push(`${label}: allowPrivilegeEscalation is not false`);
+    // The namespace enforces the `restricted` Pod Security Standard, which also asks for these.
+    if (!container.securityContext?.capabilities?.drop?.includes('ALL'))
+      problems.push(`${label}: capabilities.drop does not include ALL`);
+    if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault')
+      problems.push(`${label}: pod seccompProfile is not RuntimeDefault`);
     if (workload.manifest.kind !== 'Deployment') continue;
 
     const service = composeServiceFor(workload, compose);

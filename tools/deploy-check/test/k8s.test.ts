@@ -150,6 +150,15 @@ describe('each k8s check names what a broken manifest gets wrong', () => {
       'Deployment gateway: pod securityContext.runAsNonRoot is not true',
     ],
     [
+      'a Job keeping its capabilities',
+      (m) => checkDeployments(m, loadCompose(), facts),
+      breakIn((m) => {
+        const job = workloads(m).find((w) => w.manifest.kind === 'Job');
+        if (job?.container.securityContext) job.container.securityContext.capabilities = {};
+      }),
+      'Job kafka-topics: capabilities.drop does not include ALL',
+    ],
+    [
       'subgraph URL to a missing Service',
       checkRoutingUrls,
       breakIn((m) => {
