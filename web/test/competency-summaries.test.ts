@@ -46,6 +46,14 @@ describe('falling back when the competency subgraph fails', () => {
     ['no errors', true, [], true, false],
     ['already without competency', false, [{ message: 'x' }], false, false],
     ['whole result lost', true, [{ message: 'Gagal' }], false, true],
+    // What the gateway answered (HTTP 500, masked) with the competency subgraph unreachable.
+    [
+      'gateway masked error, no data',
+      true,
+      [{ message: 'Terjadi kesalahan internal pada server', extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'internal_error' } }],
+      false,
+      true,
+    ],
     ['error on a competency field', true, [{ message: 'x', path: ['regions', 0, 'competencyGaps'] }], true, true],
     ['error from the competency service', true, [{ message: 'x', extensions: { serviceName: 'competency' } }], true, true],
     ['personnel error with data kept', true, [{ message: 'x', path: ['regions', 0, 'headcount'] }], true, false],

@@ -1,6 +1,6 @@
-// The competency subgraph extends personnel's types; when it is down the gateway answers with an
-// error and (because `competencyGaps` is non-null) may null the whole result. Pages then ask again
-// without the competency fields, so personnel data still shows with a notice.
+// The competency subgraph extends personnel's types; when it is down the gateway answers HTTP 500
+// with a masked error and no data (checked against the real gateway with competency unreachable).
+// Pages then ask once more without the competency fields, so personnel data still shows with a notice.
 export interface GraphQLErrorLike {
   readonly message: string;
   readonly path?: readonly (string | number)[] | undefined;

@@ -34,7 +34,8 @@ export function useCompetencyFallbackQuery<Data, Variables extends AnyVariables 
     data: result.data as Ref<Data | undefined>,
     fetching: result.fetching,
     errors: computed(() => errorMessages(result.error.value)),
-    competencyUnavailable: computed(() => !withCompetency.value),
+    // Only once the answer without competency arrived: if that fails too, the error says enough.
+    competencyUnavailable: computed(() => !withCompetency.value && !result.error.value),
     refetch: () => {
       withCompetency.value = true;
       result.executeQuery({ requestPolicy: 'network-only' });
