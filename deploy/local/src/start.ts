@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { planApps, readAppWorkspaces } from './apps.ts';
 import type { AppPlan } from './apps.ts';
 import { formatDemoUsers, readDemoUsers } from './demo-users.ts';
-import { describeError } from './errors.ts';
+import { describeError, SetupError } from './errors.ts';
 import { ensureInfra } from './infra.ts';
 import type { Infra } from './infra.ts';
 import { localPaths } from './paths.ts';
@@ -40,8 +40,11 @@ async function runScript(name: string, args: string[], env: Record<string, strin
   const { repoRoot } = localPaths();
   const managed = spawnManaged({ name, ...npmCommand(args), cwd: repoRoot, env: { ...process.env, ...env }, logFile });
   const exit = await managed.exited;
-  if (exit.code !== 0) throw new Error(`${name} failed (exit ${exit.code ?? exit.signal}); see ${logFile}`);
+  if (exit.code !== 0) throw new SetupError(`${name} failed (exit ${exit.code ?? exit.signal}); see ${logFile}`);
 }
+
+/** Set on Ctrl-C, so children exiting because we stopped them are not reported as crashes. */
+let shuttingDown = false;
 
 interface RunningApp {
   plan: AppPlan;
@@ -76,7 +79,7 @@ async function startApp(plan: AppPlan, progress: Progress): Promise<RunningApp |
       return managed;
     });
     progress.info(plan.name, `ready on ${plan.url} in ${took}`);
-    void child.exited.then((exit) => progress.warn(plan.name, `exited (${exit.code ?? exit.signal}); see ${logFile}`));
+    void child.exited.then((exit) => shuttingDown || progress.warn(plan.name, `exited (${exit.code ?? exit.signal}); see ${logFile}`));
     return { plan, process: child };
   } catch (error) {
     progress.warn(plan.name, `not started: ${describeError(error)}`);
@@ -133,6 +136,7 @@ async function main(): Promise<void> {
   let stopping = false;
   const stopAll = async () => {
     stopping = true;
+    shuttingDown = true;
     process.stderr.write('\n');
     for (const app of [...running].reverse()) {
       progress.info(app.plan.name, 'stopping');
