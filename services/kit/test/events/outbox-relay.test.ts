@@ -129,4 +129,25 @@ describe.skipIf(!kafkaUp)('outbox relay', () => {
       await relay.stop();
     }
   });
+
+  it('wakes on a commit (LISTEN/NOTIFY) instead of waiting for the next poll', async () => {
+    const topic = uniqueTopic('notify');
+    const kafka = createKafka({ brokers: ['localhost:9092'], clientId: 'relay-notify-test', logger: testLogger });
+    // A poll interval far beyond the test's timeout: only the commit's NOTIFY can make the relay publish.
+    const relay = startOutboxRelay({ orm: db.orm, kafka, logger: testLogger, pollIntervalMs: 3_600_000 });
+    const enqueue = (employeeId: string) =>
+      db.orm.em.fork().transactional(async (em) =>
+        enqueueEvent(em, { topic, key: employeeId, type: 'EmployeeHired', schemaVersion: 1, payload: hiredPayload(employeeId) }),
+      );
+    const isPublished = async (id: string) => (await db.orm.em.fork().findOne(OutboxEvent, { id }))?.publishedAt != null;
+    try {
+      const firstId = await enqueue('emp-first');
+      await eventually(() => isPublished(firstId), 'the first event');
+      // The relay has now drained the outbox and sleeps for the (long) poll interval.
+      const secondId = await enqueue('emp-second');
+      await eventually(() => isPublished(secondId), 'the event committed while the relay slept');
+    } finally {
+      await relay.stop();
+    }
+  });
 });
