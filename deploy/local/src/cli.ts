@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeError, SetupError } from './errors.ts';
-import { ensureInfra } from './infra.ts';
-import { KAFKA_PORT } from './kafka.ts';
-import { KEYCLOAK_PORT, KEYCLOAK_REALM } from './keycloak.ts';
+import { ensureInfra, infraPorts } from './infra.ts';
+import { KEYCLOAK_REALM } from './keycloak.ts';
 import { localPaths } from './paths.ts';
-import { EMBEDDED_POSTGRES_PORT, embeddedDatabaseUrl } from './postgres.ts';
+import { embeddedDatabaseUrl } from './postgres.ts';
 import { stopProcess } from './process.ts';
 import { createProgress } from './progress.ts';
 import { kafkaAnswers, keycloakAnswers, postgresAnswers } from './readiness.ts';
@@ -42,6 +41,7 @@ async function up(): Promise<number> {
 async function down(): Promise<number> {
   const progress = createProgress();
   const { run } = localPaths();
+  // Records live in KINERJA_LOCAL_DIR/run, so a private set (other ports and folder) is stopped separately.
   const records = readRecords(run);
   if (records.length === 0) progress.info('infra', 'nothing was started by `infra up`');
   await Promise.all(
@@ -65,14 +65,15 @@ async function down(): Promise<number> {
 
 async function status(): Promise<number> {
   const env = process.env;
-  const records = new Map(readRecords(localPaths().run).map((record) => [record.component, record]));
+  const records = new Map(readRecords(localPaths(env).run).map((record) => [record.component, record]));
   const owner = (component: 'postgres' | 'kafka' | 'keycloak') => {
     const record = records.get(component);
     return record && isRecordedProcessRunning(record) ? ` (started by the launcher, pid ${record.pid}, log ${record.logFile})` : '';
   };
-  const databaseUrl = env['DATABASE_URL'] ?? embeddedDatabaseUrl();
-  const brokers = (env['KAFKA_BROKERS'] ?? `localhost:${KAFKA_PORT}`).split(',');
-  const keycloakUrl = env['KEYCLOAK_URL'] ?? `http://localhost:${KEYCLOAK_PORT}`;
+  const ports = infraPorts(env);
+  const databaseUrl = env['DATABASE_URL'] ?? embeddedDatabaseUrl(ports.postgres);
+  const brokers = (env['KAFKA_BROKERS'] ?? `localhost:${ports.kafka}`).split(',');
+  const keycloakUrl = env['KEYCLOAK_URL'] ?? `http://localhost:${ports.keycloak}`;
   const realm = env['KEYCLOAK_REALM'] ?? KEYCLOAK_REALM;
   const [postgresUp, kafkaUp, keycloakUp] = await Promise.all([
     postgresAnswers(databaseUrl),
@@ -83,7 +84,7 @@ async function status(): Promise<number> {
     `${name.padEnd(9)} ${upNow ? 'up  ' : 'down'}  ${where}${upNow ? extra : ''}`;
   process.stdout.write(
     [
-      line('postgres', postgresUp, env['DATABASE_URL'] ? `DATABASE_URL ${new URL(databaseUrl).host}` : `127.0.0.1:${EMBEDDED_POSTGRES_PORT} (embedded)`, owner('postgres')),
+      line('postgres', postgresUp, env['DATABASE_URL'] ? `DATABASE_URL ${new URL(databaseUrl).host}` : `127.0.0.1:${ports.postgres} (embedded)`, owner('postgres')),
       line('kafka', kafkaUp, brokers.join(','), owner('kafka')),
       line('keycloak', keycloakUp, `${keycloakUrl} realm ${realm}`, owner('keycloak')),
       '',

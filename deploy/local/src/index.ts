@@ -1,4 +1,4 @@
-export { ensureInfra, COMPONENTS } from './infra.ts';
+export { ensureInfra, infraPorts, COMPONENTS } from './infra.ts';
 export type { Component, EnsureInfraOptions, Infra, ServerSource } from './infra.ts';
 export { startKafkaBroker, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_VERSION } from './kafka.ts';
 export type { KafkaBroker, KafkaBrokerOptions } from './kafka.ts';

@@ -47,6 +47,26 @@ interface Resolved<T> {
 
 const envWaitMs = 15_000;
 
+/**
+ * Default ports (docs/conventions.md), overridable with KINERJA_POSTGRES_PORT, KINERJA_KAFKA_PORT,
+ * KINERJA_KAFKA_CONTROLLER_PORT and KINERJA_KEYCLOAK_PORT to run a second, private set beside the shared one.
+ */
+export function infraPorts(env: NodeJS.ProcessEnv = process.env): { postgres: number; kafka: number; kafkaController: number; keycloak: number } {
+  const port = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new SetupError(`${name}=${value} is not a TCP port`);
+    return parsed;
+  };
+  return {
+    postgres: port('KINERJA_POSTGRES_PORT', EMBEDDED_POSTGRES_PORT),
+    kafka: port('KINERJA_KAFKA_PORT', KAFKA_PORT),
+    kafkaController: port('KINERJA_KAFKA_CONTROLLER_PORT', KAFKA_CONTROLLER_PORT),
+    keycloak: port('KINERJA_KEYCLOAK_PORT', KEYCLOAK_PORT),
+  };
+}
+
 async function resolvePostgres(env: NodeJS.ProcessEnv, options: EnsureInfraOptions, progress: Progress): Promise<Resolved<string>> {
   const fromEnv = env['DATABASE_URL'];
   if (fromEnv) {
@@ -54,12 +74,19 @@ async function resolvePostgres(env: NodeJS.ProcessEnv, options: EnsureInfraOptio
     progress.info('postgres', `using DATABASE_URL (${new URL(fromEnv).host})`);
     return { value: fromEnv, source: 'env' };
   }
-  const defaultUrl = embeddedDatabaseUrl();
+  const port = infraPorts(env).postgres;
+  const defaultUrl = embeddedDatabaseUrl(port);
   if (await postgresAnswers(defaultUrl)) {
-    progress.info('postgres', `reusing the embedded PostgreSQL already running on 127.0.0.1:${EMBEDDED_POSTGRES_PORT}`);
+    progress.info('postgres', `reusing the embedded PostgreSQL already running on 127.0.0.1:${port}`);
     return { value: defaultUrl, source: 'running' };
   }
-  const server = await startEmbeddedPostgres({ progress, background: options.background ?? false });
+  const server = await startEmbeddedPostgres({
+    port,
+    dataDir: join(localPaths(env).local, 'postgres', 'data'),
+    logDir: localPaths(env).logs,
+    progress,
+    background: options.background ?? false,
+  });
   return { value: server.databaseUrl, source: 'started', process: server.process };
 }
 
@@ -71,15 +98,17 @@ async function resolveKafka(env: NodeJS.ProcessEnv, options: EnsureInfraOptions,
     progress.info('kafka', `using KAFKA_BROKERS (${brokers.join(',')})`);
     return { value: brokers, source: 'env' };
   }
-  const brokers = [`localhost:${KAFKA_PORT}`];
+  const ports = infraPorts(env);
+  const brokers = [`localhost:${ports.kafka}`];
   if (await kafkaAnswers(brokers)) {
-    progress.info('kafka', `reusing the broker already running on localhost:${KAFKA_PORT}`);
+    progress.info('kafka', `reusing the broker already running on localhost:${ports.kafka}`);
     return { value: brokers, source: 'running' };
   }
   const broker = await startKafkaBroker({
-    port: KAFKA_PORT,
-    controllerPort: KAFKA_CONTROLLER_PORT,
-    dataDir: join(localPaths(env).local, 'kafka'),
+    port: ports.kafka,
+    controllerPort: ports.kafkaController,
+    dataDir: join(localPaths(env).local, ports.kafka === KAFKA_PORT ? 'kafka' : `kafka-${ports.kafka}`),
+    logDir: localPaths(env).logs,
     background: options.background ?? false,
     progress,
   });
@@ -94,12 +123,13 @@ async function resolveKeycloak(env: NodeJS.ProcessEnv, options: EnsureInfraOptio
     progress.info('keycloak', `using KEYCLOAK_URL (${fromEnv})`);
     return { value: fromEnv.replace(/\/+$/, ''), source: 'env' };
   }
-  const url = `http://localhost:${KEYCLOAK_PORT}`;
+  const port = infraPorts(env).keycloak;
+  const url = `http://localhost:${port}`;
   if (await keycloakAnswers(url, KEYCLOAK_REALM)) {
     progress.info('keycloak', `reusing Keycloak already serving realm ${KEYCLOAK_REALM} on ${url}`);
     return { value: url, source: 'running' };
   }
-  const server = await startKeycloak({ port: KEYCLOAK_PORT, background: options.background ?? false, progress });
+  const server = await startKeycloak({ port, logDir: localPaths(env).logs, background: options.background ?? false, progress });
   return { value: server.url, source: 'started', process: server.process };
 }
 

@@ -36,7 +36,7 @@ describe('realm asn on the real Keycloak', () => {
     { username: 'karawang.asesor', roles: ['asesor'], region: '32.15', nip: undefined },
   ])('a password grant for $username carries roles, region_code, nip and the API audience', async ({ username, roles, region, nip }) => {
     const claims = await accessTokenClaims(username);
-    expect(claims['iss']).toBe(`http://localhost:8180/realms/asn`);
+    expect(claims['iss']).toBe(`${infra.keycloakUrl}/realms/asn`);
     expect(claims['preferred_username']).toBe(username);
     const audience = claims['aud'];
     expect(Array.isArray(audience) ? audience : [audience]).toContain('kinerja-api');
@@ -63,7 +63,7 @@ describe('realm asn on the real Keycloak', () => {
 
   it('publishes the signing keys services verify tokens with', async () => {
     const discovery = (await (await fetch(`${infra.keycloakUrl}/realms/asn/.well-known/openid-configuration`)).json()) as { jwks_uri: string; issuer: string };
-    expect(discovery.issuer).toBe('http://localhost:8180/realms/asn');
+    expect(discovery.issuer).toBe(`${infra.keycloakUrl}/realms/asn`);
     const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: { alg?: string; use?: string }[] };
     expect(jwks.keys.some((key) => key.alg === 'RS256' && key.use === 'sig')).toBe(true);
   });

@@ -89,3 +89,16 @@ describe('demo users printed by npm start', () => {
     expect(formatDemoUsers(users, 'kinerja-demo')).toContain('password "kinerja-demo", development only');
   });
 });
+
+describe('port overrides for a private set of servers', () => {
+  it('uses the conventions ports by default and KINERJA_*_PORT when set', async () => {
+    const { infraPorts } = await import('../../src/infra.ts');
+    expect(infraPorts({})).toEqual({ postgres: 54329, kafka: 9092, kafkaController: 9093, keycloak: 8180 });
+    expect(infraPorts({ KINERJA_KAFKA_PORT: '29092', KINERJA_KEYCLOAK_PORT: '28180' })).toMatchObject({ kafka: 29092, keycloak: 28180 });
+  });
+
+  it.each(['0', 'abc', '70000', '9092.5'])('rejects KINERJA_KAFKA_PORT=%s with one line', async (value) => {
+    const { infraPorts } = await import('../../src/infra.ts');
+    expect(() => infraPorts({ KINERJA_KAFKA_PORT: value })).toThrow(`KINERJA_KAFKA_PORT=${value} is not a TCP port`);
+  });
+});
