@@ -59,12 +59,13 @@ describe('Kafka', () => {
     await admin.disconnect();
   });
 
+  // 19292, not 19092: the kit's outage test runs its own private broker on 19092 at the same time under turbo.
   it('runs a private broker that can be stopped and restarted with its data (for outage tests)', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'private-kafka-'));
-    const options = { port: 19092, controllerPort: 19093, dataDir, progress: silentProgress };
+    const options = { port: 19292, controllerPort: 19293, dataDir, progress: silentProgress };
     let broker = await startKafkaBroker(options);
     try {
-      expect(broker.brokers).toEqual(['localhost:19092']);
+      expect(broker.brokers).toEqual(['localhost:19292']);
       await produce(client(broker.brokers), 'outage.test', [{ key: 'k', value: 'before the outage' }]);
       await broker.stop();
       expect(await kafkaAnswers(broker.brokers)).toBe(false);
