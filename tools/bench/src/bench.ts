@@ -51,13 +51,17 @@ async function datasetInfo(serverUrl: string, subgraphs: readonly string[]): Pro
 }
 
 /** Fails fast with a readable message when the system is not running. */
-export async function gatewayAnswers(gatewayUrl: string, token: string): Promise<boolean> {
-  try {
-    const answer = await postGraphql(gatewayUrl, token, '{ __typename }');
-    return answer.status === 200 && !answer.errors?.length;
-  } catch {
-    return false;
+export async function gatewayAnswers(gatewayUrl: string, token: string, attempts = 3): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const answer = await postGraphql(gatewayUrl, token, '{ __typename }');
+      if (answer.status === 200 && !answer.errors?.length) return true;
+    } catch {
+      // not up (yet)
+    }
+    if (attempt < attempts) await new Promise((r) => setTimeout(r, 1000));
   }
+  return false;
 }
 
 async function runScenario(scenario: Scenario, options: BenchOptions, counters: SqlCounter[]): Promise<ScenarioResult> {
@@ -118,26 +122,37 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   try {
     const selected = allScenarios().filter((s) => !options.only?.length || options.only.includes(s.name));
     const results: ScenarioResult[] = [];
+    const failures: BenchReport['failures'] = [];
     for (const scenario of selected) {
       options.log(`scenario ${scenario.name}`);
-      results.push(await runScenario(scenario, options, counters));
+      try {
+        results.push(await runScenario(scenario, options, counters));
+      } catch (error) {
+        const message = error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
+        options.log(`  ${scenario.name} not measured: ${message}`);
+        failures.push({ scenario: scenario.name, message });
+      }
     }
 
     let nPlusOne: NPlusOneProbe | null = null;
     const pageSizes = options.nPlusOnePageSizes ?? [10, 100];
     if (pageSizes.length > 1 && counters.length) {
       options.log(`N+1 probe: employee-list at page sizes ${pageSizes.join(', ')}`);
-      const bySize: Awaited<ReturnType<typeof countPerOperation>>[] = [];
-      for (const pageSize of pageSizes) {
-        const scenario = allScenarios({ employeePageSize: pageSize }).find((s) => s.name === 'employee-list') as Scenario;
-        const token = await passwordToken(options.keycloakUrl, options.realm, scenario.user, options.password);
-        bySize.push(await countPerOperation(counters, async () => void (await postGraphql(options.gatewayUrl, token, scenario.query)), options.sqlProbeRepetitions));
+      try {
+        const bySize: Awaited<ReturnType<typeof countPerOperation>>[] = [];
+        for (const pageSize of pageSizes) {
+          const scenario = allScenarios({ employeePageSize: pageSize }).find((s) => s.name === 'employee-list') as Scenario;
+          const token = await passwordToken(options.keycloakUrl, options.realm, scenario.user, options.password);
+          bySize.push(await countPerOperation(counters, async () => void (await postGraphql(options.gatewayUrl, token, scenario.query)), options.sqlProbeRepetitions));
+        }
+        nPlusOne = {
+          scenario: 'employee-list',
+          pageSizes: [...pageSizes],
+          bySubgraph: counters.map((c, i) => ({ subgraph: c.subgraph, perOperation: bySize.map((counts) => counts[i]?.statements ?? null) })),
+        };
+      } catch (error) {
+        failures.push({ scenario: 'n-plus-one-probe', message: error instanceof Error ? error.message : String(error) });
       }
-      nPlusOne = {
-        scenario: 'employee-list',
-        pageSizes: [...pageSizes],
-        bySubgraph: counters.map((c, i) => ({ subgraph: c.subgraph, perOperation: bySize.map((counts) => counts[i]?.statements ?? null) })),
-      };
     }
 
     return {
@@ -151,6 +166,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       dataset,
       sqlCountMethod: counters[0]?.method ?? 'unavailable',
       scenarios: results,
+      failures,
       nPlusOne,
     };
   } finally {

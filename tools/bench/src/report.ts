@@ -72,6 +72,8 @@ export interface BenchReport {
   dataset: DatasetInfo;
   sqlCountMethod: SqlCountMethod;
   scenarios: ScenarioResult[];
+  /** Scenarios that could not be measured (the system stopped answering, a token was refused…). */
+  failures: { scenario: string; message: string }[];
   nPlusOne: NPlusOneProbe | null;
 }
 
@@ -85,7 +87,8 @@ export function sizeLabel(employees: number | null): string {
 
 export function overheadRatio(gateway: LoadRun, direct: readonly LoadRun[]): number | null {
   const sum = direct.reduce((s, run) => s + run.latency.p50, 0);
-  if (direct.length === 0 || sum <= 0 || gateway.requests === 0) return null;
+  // A run that completed no request (every request outlived the run) has no p50 to compare.
+  if (direct.length === 0 || sum <= 0 || gateway.requests === 0 || direct.some((run) => run.requests === 0)) return null;
   return Math.round((gateway.latency.p50 / sum) * 100) / 100;
 }
 
@@ -123,12 +126,21 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push(`SQL counted with \`${report.sqlCountMethod}\`${report.sqlCountMethod === 'pg_stat_database.xact_commit' ? ' (pg_stat_statements is not preloaded on this server: implicit transactions per operation, baseline-corrected; equals statements when reads are not wrapped in transactions) and table scans from pg_stat_user_tables' : ''}.`);
   lines.push('');
   const subgraphs = [...new Set(report.scenarios.flatMap((s) => s.sql.map((c) => c.subgraph)))];
-  lines.push(`| scenario | gateway p50 ÷ Σ subgraph p50 | ${subgraphs.map((g) => `SQL ${g}`).join(' | ')} | ${subgraphs.map((g) => `scans ${g}`).join(' | ')} |`);
-  lines.push(`|---|---:|${subgraphs.map(() => '---:').join('|')}|${subgraphs.map(() => '---:').join('|')}|`);
+  // Table scans are published late and are only a cross-check when statements cannot be counted exactly.
+  const scanColumns = report.sqlCountMethod === 'pg_stat_statements' ? [] : subgraphs;
+  const header = [...subgraphs.map((g) => `SQL ${g}`), ...scanColumns.map((g) => `scans ${g}`)];
+  lines.push(`| scenario | gateway p50 ÷ Σ subgraph p50 | ${header.join(' | ')} |`);
+  lines.push(`|---|---:|${header.map(() => '---:').join('|')}|`);
   for (const s of report.scenarios) {
     const sql = subgraphs.map((g) => fmt(s.sql.find((c) => c.subgraph === g)?.perOperation));
-    const scans = subgraphs.map((g) => fmt(s.tableScans.find((c) => c.subgraph === g)?.perOperation));
-    lines.push(`| ${s.name} | ${fmt(s.gatewayOverheadRatio, 2)} | ${sql.join(' | ')} | ${scans.join(' | ')} |`);
+    const scans = scanColumns.map((g) => fmt(s.tableScans.find((c) => c.subgraph === g)?.perOperation));
+    lines.push(`| ${s.name} | ${fmt(s.gatewayOverheadRatio, 2)} | ${[...sql, ...scans].join(' | ')} |`);
+  }
+  if (report.failures.length) {
+    lines.push('');
+    lines.push('## Not measured');
+    lines.push('');
+    for (const f of report.failures) lines.push(`- ${f.scenario}: ${f.message}`);
   }
   if (report.nPlusOne) {
     lines.push('');

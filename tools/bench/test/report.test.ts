@@ -43,6 +43,7 @@ const fixture = (): BenchReport => ({
       { subgraph: 'competency', perOperation: 2 },
     ],
   })),
+  failures: [{ scenario: 'employee-list', message: 'fetch failed' }],
   nPlusOne: { scenario: 'employee-list', pageSizes: [10, 100], bySubgraph: [{ subgraph: 'personnel', perOperation: [3, 3] }] },
 });
 
@@ -70,6 +71,7 @@ describe('report building', () => {
     expect(overheadRatio(run('gateway', 12), [run('personnel', 4), run('competency', 2)])).toBe(2);
     expect(overheadRatio(run('gateway', 12, 0), [run('personnel', 4)])).toBeNull();
     expect(overheadRatio(run('gateway', 12), [])).toBeNull();
+    expect(overheadRatio(run('gateway', 12), [run('personnel', 0, 0), run('competency', 2)])).toBeNull();
   });
 
   it('names report files by start time and size', () => {
@@ -81,9 +83,13 @@ describe('report building', () => {
     expect(markdown).toContain('# Kinerja ASN benchmark, 10k employees');
     for (const s of scenarios()) {
       expect(markdown).toMatch(new RegExp(`\\| ${s.name} \\| gateway \\| 100 \\| 10\\.0 \\| 12\\.0 \\| 24\\.0 \\| 36\\.0 \\| 0 \\|`));
-      expect(markdown).toContain(`| ${s.name} | 2.00 | 3.0 | 2.0 | 4.0 | 2.0 |`);
+      expect(markdown).toContain(`| ${s.name} | 2.00 | 3.0 | 2.0 |`);
     }
     expect(markdown).toContain('| personnel | 3.0 | 3.0 |');
+    expect(markdown).toContain('- employee-list: fetch failed');
+    // without pg_stat_statements the table-scan cross-check is shown too
+    const fallback = renderMarkdown({ ...fixture(), sqlCountMethod: 'pg_stat_database.xact_commit' });
+    expect(fallback).toContain('| national-dashboard | 2.00 | 3.0 | 2.0 | 4.0 | 2.0 |');
   });
 
   it('treats GraphQL errors in a 200 answer as failures', () => {
