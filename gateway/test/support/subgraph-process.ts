@@ -1,0 +1,100 @@
+// Runs a real subgraph entry point as a child process on a free port with its own fresh database, the way
+// the launcher runs it, and stops it (SIGTERM, then SIGKILL) and drops the database afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createTestDatabase, type TestDatabase } from '@kinerja/kit/testing';
+
+export interface SubgraphProcess {
+  url: string;
+  database: TestDatabase;
+  /** The last 20 000 characters the process wrote, for failure messages. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphProcessOptions {
+  /** For messages and the database name. */
+  name: string;
+  /** Absolute path of the TypeScript entry point. */
+  main: string;
+  env?: Record<string, string | undefined>;
+  /** Extra variables for the child on top of `env`. */
+  extraEnv?: Record<string, string>;
+  logLevel?: string;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+async function waitForHealth(
+  name: string,
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startSubgraphProcess({
+  name,
+  main,
+  env = process.env,
+  extraEnv = {},
+  logLevel = 'warn',
+}: SubgraphProcessOptions): Promise<SubgraphProcess> {
+  const database = await createTestDatabase(`gateway_${name}`, env);
+  const port = await freePort();
+  let log = '';
+  const child = spawn(process.execPath, [main], {
+    env: { ...env, ...extraEnv, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: logLevel },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const append = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const output = () => log;
+  // If the test worker exits without stop() (a crash, a timeout), do not leave the subgraph running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killTimer);
+      }
+      process.off('exit', killOnExit);
+      await database.drop();
+    })();
+    return stopped;
+  };
+  try {
+    await waitForHealth(name, `http://127.0.0.1:${port}/healthz`, child, output, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}/graphql`, database, output, stop };
+}
