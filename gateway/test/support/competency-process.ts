@@ -1,4 +1,4 @@
-// Runs the competency subgraph (support/competency-main.ts, services/competency's wiring) as a child
+// Runs the competency subgraph (services/competency/src/main.ts) as a child
 // process with its own fresh database and its own consumer group on the real personnel.employee.v1.
 // The group starts at the topic's current end, so the read model holds only what personnel publishes
 // from now on, not every employee earlier runs and other suites left on the shared broker.
@@ -14,7 +14,7 @@ export interface CompetencyProcess extends SubgraphProcess {
   groupId: string;
 }
 
-const competencyMain = fileURLToPath(new URL('./competency-main.ts', import.meta.url));
+const competencyMain = fileURLToPath(new URL('../../../services/competency/src/main.ts', import.meta.url));
 
 export function kafkaBrokers(env: Record<string, string | undefined> = process.env): string[] {
   return (env['KAFKA_BROKERS'] ?? 'localhost:9092').split(',');

@@ -6,17 +6,22 @@ import { createKafka, startOutboxRelay } from '@kinerja/kit/events';
 import { createLogger } from '@kinerja/kit/server';
 import { startCompetencySubgraph } from './app.ts';
 import { entities } from './entities/index.ts';
-import { startEmployeeChangedConsumer } from './events/employee-changed-consumer.ts';
+import { EMPLOYEE_CONSUMER_GROUP, startEmployeeChangedConsumer } from './events/employee-changed-consumer.ts';
 import { migrations } from './migrations/index.ts';
+import { z } from 'zod';
 
-const config = loadServiceConfig('competency');
+// The consumer group is configurable so a second deployment (or an end-to-end suite) sharing a broker
+// keeps its own read-model offsets instead of splitting the topic's partitions with another instance.
+const config = loadServiceConfig('competency', process.env, {
+  COMPETENCY_EMPLOYEE_GROUP: z.string().min(1).default(EMPLOYEE_CONSUMER_GROUP),
+});
 const logger = createLogger(config);
 
 await ensureDatabase(config.databaseUrl);
 const orm = await createOrm({ databaseUrl: config.databaseUrl, entities, migrations, logger });
 const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: config.serviceName, logger });
 const relay = startOutboxRelay({ orm, kafka, logger });
-const consumer = startEmployeeChangedConsumer({ orm, kafka, logger });
+const consumer = startEmployeeChangedConsumer({ orm, kafka, logger, groupId: config.extra.COMPETENCY_EMPLOYEE_GROUP });
 
 await startCompetencySubgraph({
   config,

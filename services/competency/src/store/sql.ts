@@ -13,9 +13,15 @@ export async function run(em: Em, sql: string, params: readonly unknown[] = []):
   return result.affectedRows ?? 0;
 }
 
-/** `in (?)` needs at least one value; a value no row has keeps the SQL valid for an empty list. */
+/**
+ * `in (?)` needs at least one value; a value no row has keeps the SQL valid for an empty list. The nil
+ * UUID casts cleanly to both uuid and text columns (a NUL character would be refused by PostgreSQL's
+ * wire protocol, since MikroORM inlines the values into the statement text).
+ */
+export const NO_ROW_VALUE = '00000000-0000-0000-0000-000000000000';
+
 export function inList(values: readonly string[]): string[] {
-  return values.length > 0 ? [...values] : ['\u0000none'];
+  return values.length > 0 ? [...values] : [NO_ROW_VALUE];
 }
 
 /** PostgreSQL's text form of timestamptz (`2026-01-02 03:04:05.123+00`) as ISO 8601. */

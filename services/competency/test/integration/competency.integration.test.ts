@@ -94,6 +94,20 @@ describe('read model from personnel.employee.v1', () => {
   });
 });
 
+describe('an employee with no finalised assessment yet', () => {
+  it('has a profile with the standard and no assessment, not an error', async () => {
+    const result = await h.gql(
+      await h.token('karawang.admin'),
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Employee { competencyProfile { jpm latestAssessment { id } gaps { gap } } } } }`,
+      { reps: [{ __typename: 'Employee', id: krwStaff.employeeId }] },
+    );
+    expect(result.errors).toBeUndefined();
+    const profile = (result.data?.['_entities'] as { competencyProfile: Record<string, unknown> | null }[])[0]?.competencyProfile;
+    expect(profile?.['jpm'] ?? null).toBeNull();
+    expect(profile?.['latestAssessment'] ?? null).toBeNull();
+  });
+});
+
 describe('dictionary', () => {
   it('serves M.1–M.8 and SK.1 with five levels of indicators to any signed-in user', async () => {
     const result = await h.gql(await h.token('karawang.pegawai'), '{ competencies { code name levels { level indicators } } }');
