@@ -19,6 +19,8 @@ async function snapshot(): Promise<string> {
     coalesce((select string_agg(e::text, '|' order by e.id) from employee e), '') ||
     coalesce((select string_agg(u::text, '|' order by u.id) from org_unit u), '') ||
     coalesce((select string_agg(p::text, '|' order by p.id) from position p), '') ||
+    coalesce((select string_agg(r::text, '|' order by r.region_code) from region_headcount r), '') ||
+    coalesce((select string_agg(u::text, '|' order by u.unit_id) from unit_headcount u), '') ||
     (select count(*)::text from outbox_event)) as fingerprint`);
   return row?.fingerprint ?? '';
 }

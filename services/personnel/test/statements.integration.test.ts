@@ -74,3 +74,42 @@ describe('SQL statements per request do not grow with the number of employees', 
     expect(for100).toBe(for10);
   });
 });
+
+describe('headcounts read the maintained summaries, never the employee table', () => {
+  const touchesEmployee = (sql: string) => /\bemployee\b/i.test(sql);
+
+  it('regions(level: PROVINCE) and (level: REGENCY) with headcounts cost the same statements, none on employee', async () => {
+    const token = await h.token('nasional.pimpinan');
+    const read = (level: string, expected: number) => async () => {
+      const result = await h.gql(token, `query($level: RegionLevel!) { regions(level: $level) { code headcount } }`, { level });
+      expect(result.errors).toBeUndefined();
+      const regions = result.data?.['regions'] as { code: string; headcount: number }[];
+      expect(regions).toHaveLength(expected);
+      return regions;
+    };
+    let provinces: { code: string; headcount: number }[] = [];
+    const forProvinces = await countStatements(async () => (provinces = await read('PROVINCE', 38)()));
+    const provinceStatements = [...h.statements];
+    const forRegencies = await countStatements(read('REGENCY', 514));
+    console.info(`personnel SQL statements: 38 province headcounts → ${forProvinces}, 514 regency headcounts → ${forRegencies}`);
+    expect(forRegencies).toBe(forProvinces);
+    expect(forProvinces).toBeLessThanOrEqual(2);
+    expect([...provinceStatements, ...h.statements].filter(touchesEmployee)).toEqual([]);
+    // 600 generated + 6 fixture employees are active in 32.
+    expect(provinces.find((p) => p.code === '32')?.headcount).toBe(608);
+  });
+
+  it('region drill-down and unit subtree headcounts do not touch employee either', async () => {
+    const token = await h.token('jabar.analis');
+    const statements = await countStatements(async () => {
+      const result = await h.gql(token, `query($unit: ID!) {
+        region(code: "32") { headcount children { code headcount } }
+        orgUnit(id: $unit) { headcount children { headcount } }
+      }`, { unit: ids.unitKarawang });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.['orgUnit']).toMatchObject({ headcount: 606 });
+    });
+    expect(statements).toBeGreaterThan(0);
+    expect(h.statements.filter(touchesEmployee)).toEqual([]);
+  });
+});

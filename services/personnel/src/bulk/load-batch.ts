@@ -5,6 +5,11 @@
 // Idempotent: ids are stable (derived from unit paths and NIPs), every insert is
 // `ON CONFLICT DO NOTHING`, so re-running the same seed adds nothing.
 //
+// Headcounts (region_headcount, unit_headcount) follow in the same transaction without a line here:
+// the employee insert's statement trigger (migrations/Migration0003HeadcountSummary.ts) adds exactly
+// the rows the statement inserted (its NEW TABLE leaves out the rows ON CONFLICT skipped), as one
+// grouped upsert per batch, so a re-run adds nothing to the summaries either.
+//
 // No outbox rows are written: a bulk load is not a business event, and a million HIRED events
 // would only rebuild read models the other services load from the same generated dataset through
 // their own bulk paths (competency: services/competency/src/bulk). The outbox keeps holding only

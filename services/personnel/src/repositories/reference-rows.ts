@@ -1,5 +1,5 @@
 // Read-side SQL for regions, units and positions. Region/unit/position data is not personal, so any
-// authenticated caller may read it; headcounts are set-based (one statement per batch of keys).
+// authenticated caller may read it; headcounts read the maintained summaries (one statement per batch of keys).
 import type { EntityManager } from '@kinerja/kit/db';
 import type { JenisJabatan, RegionLevel } from '../domain/vocabulary.ts';
 
@@ -47,16 +47,14 @@ export async function listRegions(em: EntityManager, level: RegionLevel, parentC
 }
 
 /**
- * Active employees under each region code, in one statement: each code is an index range scan on
- * employee(region_code text_pattern_ops) where status = 'ACTIVE', so the cost follows the regions
- * asked for, not the number of resolvers.
+ * Active employees under each region code: primary-key lookups in region_headcount, which holds every
+ * ancestor level (migrations/Migration0003HeadcountSummary.ts), so the cost follows the number of
+ * regions asked for and never the number of employees. A region nobody works in has no row: 0.
  */
 export async function countActiveEmployeesInRegions(em: EntityManager, codes: readonly string[]): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
-  const rows = await em.execute<{ code: string; headcount: string }[]>(
-    `select r.code, (select count(*) from employee e where e.status = 'ACTIVE'
-        and (r.code = 'ID' or e.region_code = r.code or e.region_code like r.code || '.%')) as headcount
-     from region r where r.code in (?)`,
+  const rows = await em.execute<{ code: string; headcount: number }[]>(
+    'select h.region_code as code, h.active_employees as headcount from region_headcount h where h.region_code in (?)',
     [codes],
   );
   return new Map(rows.map((row) => [row.code, Number(row.headcount)]));
@@ -79,15 +77,22 @@ export async function listRootUnits(em: EntityManager, regionCode: string | null
   return em.execute<OrgUnitRow[]>(`select ${unitColumns} from org_unit u where u.parent_id is null order by u.name limit 1000`);
 }
 
-/** Active employees in each unit and all of its sub-units: one recursive statement per batch. */
+/**
+ * Active employees in each unit and all of its sub-units, in one statement per batch: the subtree is
+ * walked over org_unit and the members are summed from unit_headcount (direct members, maintained by
+ * triggers), so the cost follows the number of units below, never the number of employees. Subtree
+ * totals are summed here rather than stored at every ancestor unit because an instansi's tree is
+ * small (tens of units) and shallow, while ancestor rows would make every hire lock the whole chain
+ * of units above it and would have to be rebuilt if a unit were ever moved.
+ */
 export async function countActiveEmployeesInUnits(em: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const rows = await em.execute<{ root: string; headcount: string }[]>(
     `with recursive tree(root, id) as (
        select u.id, u.id from org_unit u where u.id in (?)
        union select tree.root, c.id from org_unit c join tree on c.parent_id = tree.id)
-     select tree.root, count(e.id) as headcount
-     from tree left join employee e on e.unit_id = tree.id and e.status = 'ACTIVE'
+     select tree.root, coalesce(sum(h.active_employees), 0) as headcount
+     from tree left join unit_headcount h on h.unit_id = tree.id
      group by tree.root`,
     [ids],
   );
