@@ -122,6 +122,12 @@ export function newClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/** `kafka-storage format` as a java command line. */
+export function storageFormatArgs(options: { classpath: string; jvmLogging: string; clusterId: string; configFile: string }): string[] {
+  // `--cluster-id=<id>` in one argument: a random id may begin with "-" and would otherwise read as an option.
+  return ['-cp', options.classpath, options.jvmLogging, 'kafka.tools.StorageTool', 'format', `--cluster-id=${options.clusterId}`, '-c', options.configFile];
+}
+
 /**
  * Starts a single-node KRaft broker (formatting its storage on first use). Used for the shared broker on
  * 9092 and by tests that need a private broker they can stop and restart.
@@ -152,11 +158,12 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   if (!existsSync(join(partitions, 'meta.properties'))) {
     progress.info('kafka', `formatting KRaft storage in ${partitions}`);
     try {
-      await execFileAsync(java.java, ['-cp', classpath, jvmLogging, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', configFile], {
+      await execFileAsync(java.java, storageFormatArgs({ classpath, jvmLogging, clusterId: newClusterId(), configFile }), {
         timeout: 60_000,
       });
     } catch (error) {
-      throw new SetupError(`kafka storage format failed: ${(error as Error).message.split('\n')[0]}`);
+      const stderr = (error as { stderr?: string }).stderr?.trim().split('\n').at(-1) ?? (error as Error).message.split('\n')[0];
+      throw new SetupError(`kafka storage format failed in ${partitions}: ${stderr}`);
     }
   }
 

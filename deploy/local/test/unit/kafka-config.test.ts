@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaServerProperties, newClusterId } from '../../src/kafka.ts';
+import { kafkaServerProperties, newClusterId, storageFormatArgs } from '../../src/kafka.ts';
 
 function parseProperties(text: string): Map<string, string> {
   return new Map(
@@ -32,5 +32,10 @@ describe('KRaft server.properties', () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(Buffer.from(id, 'base64url')).toHaveLength(16);
     expect(newClusterId()).not.toBe(id);
+  });
+
+  it('passes a cluster id that starts with "-" as the value of --cluster-id, not as an option', () => {
+    const args = storageFormatArgs({ classpath: 'libs/*', jvmLogging: '-Dlog4j2.configurationFile=x', clusterId: '-XOKJCWPAhlbt3CloGj3OQ', configFile: 'server.properties' });
+    expect(args.slice(3)).toEqual(['kafka.tools.StorageTool', 'format', '--cluster-id=-XOKJCWPAhlbt3CloGj3OQ', '-c', 'server.properties']);
   });
 });
