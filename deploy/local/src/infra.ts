@@ -82,7 +82,8 @@ async function resolvePostgres(env: NodeJS.ProcessEnv, options: EnsureInfraOptio
   }
   const server = await startEmbeddedPostgres({
     port,
-    dataDir: join(localPaths(env).local, 'postgres', 'data'),
+    // One cluster folder per port: two postmasters can never share a data folder.
+    dataDir: join(localPaths(env).local, port === EMBEDDED_POSTGRES_PORT ? 'postgres' : `postgres-${port}`, 'data'),
     logDir: localPaths(env).logs,
     progress,
     background: options.background ?? false,
