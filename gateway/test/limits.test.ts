@@ -1,6 +1,14 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { defaultQueryLimits, queryLimitOptions } from '../src/limits/armor.ts';
+import { scenarios } from '../../tools/bench/src/scenarios.ts';
+import {
+  costFactors,
+  defaultQueryLimits,
+  queryLimitOptions,
+  queryLimitsFromEnv,
+} from '../src/limits/armor.ts';
+import { composeSupergraph, readSubgraphSources } from '../src/supergraph/composition.ts';
 import { aliasedQuery, nestedNodeQuery } from './support/queries.ts';
 
 const schema = buildSchema(`
@@ -8,12 +16,15 @@ const schema = buildSchema(`
   type Node { id: ID! name: String child: Node }
 `);
 
-function reasonsFor(query: string, limits = defaultQueryLimits): string[] {
+function reasonsFor(query: string, limits = defaultQueryLimits, against: GraphQLSchema = schema): string[] {
   const { validationRules } = queryLimitOptions(limits);
-  return validate(schema, parse(query), [...specifiedRules, ...validationRules]).map((error) =>
+  return validate(against, parse(query), [...specifiedRules, ...validationRules]).map((error) =>
     String(error.extensions['reason'] ?? error.message),
   );
 }
+
+/** For the rules other than cost: at these depths any chain is over the cost limit too. */
+const withoutCostLimit = { ...defaultQueryLimits, maxCost: Number.MAX_SAFE_INTEGER };
 
 describe('query limits (graphql-armor)', () => {
   it.each([
@@ -22,7 +33,12 @@ describe('query limits (graphql-armor)', () => {
     ['aliases at the limit', aliasedQuery(defaultQueryLimits.maxAliases), []],
     ['aliases one over the limit', aliasedQuery(defaultQueryLimits.maxAliases + 1), ['too_many_aliases']],
   ])('%s', (_name, query, expected) => {
-    expect(reasonsFor(query)).toEqual(expected);
+    expect(reasonsFor(query, withoutCostLimit)).toEqual(expected);
+  });
+
+  it('prices a thin chain of 12 levels over the cost limit (to armor it is five supervisor/subordinates round trips)', () => {
+    expect(reasonsFor(nestedNodeQuery(11))).toEqual([]);
+    expect(reasonsFor(nestedNodeQuery(12))).toEqual(['query_too_costly']);
   });
 
   it('rejects a query over the cost limit', () => {
@@ -36,7 +52,7 @@ describe('query limits (graphql-armor)', () => {
   });
 
   it('gives rejections a Bahasa Indonesia message that names the limit', () => {
-    const { validationRules } = queryLimitOptions();
+    const { validationRules } = queryLimitOptions(withoutCostLimit);
     const [error] = validate(schema, parse(nestedNodeQuery(14)), validationRules);
     expect(error?.message).toBe('Kueri terlalu dalam; batasnya 12 tingkat');
   });
@@ -44,5 +60,94 @@ describe('query limits (graphql-armor)', () => {
   it('limits tokens at parse time', () => {
     const { parseOptions } = queryLimitOptions({ ...defaultQueryLimits, maxTokens: 10 });
     expect(() => parse(`{ node { ${'id '.repeat(20)} } }`, parseOptions)).toThrow(/more tha[nt] 10 tokens/);
+  });
+});
+
+describe('GATEWAY_MAX_COST', () => {
+  it('defaults to the documented limits', () => {
+    expect(queryLimitsFromEnv({})).toEqual(defaultQueryLimits);
+    expect(queryLimitsFromEnv({ GATEWAY_MAX_COST: '' })).toEqual(defaultQueryLimits);
+  });
+
+  it('overrides maxCost, and the override is what the cost rule enforces', () => {
+    const limits = queryLimitsFromEnv({ GATEWAY_MAX_COST: '20' });
+    expect(limits).toEqual({ ...defaultQueryLimits, maxCost: 20 });
+    expect(reasonsFor('{ node { id name child { id name } } }', limits)).toEqual(['query_too_costly']);
+    expect(reasonsFor('{ node { id name child { id name } } }', queryLimitsFromEnv({}))).toEqual([]);
+  });
+
+  it.each(['0', '-5', 'lots', '1.5'])('refuses %j with a message naming the variable', (value) => {
+    expect(() => queryLimitsFromEnv({ GATEWAY_MAX_COST: value })).toThrow(/GATEWAY_MAX_COST/);
+  });
+});
+
+// Priced against the real supergraph, composed from services/*/schema.graphql as the build does.
+const composed = composeSupergraph(
+  readSubgraphSources(fileURLToPath(new URL('../../services', import.meta.url))),
+);
+if (!composed.ok) throw new Error(`supergraph does not compose: ${composed.errors.join('; ')}`);
+const supergraph = buildSchema(composed.supergraphSdl, { assumeValidSDL: true });
+
+describe('cost limits against the real supergraph', () => {
+  const benchScenarios = [...scenarios(), scenarios({ employeePageSize: 10 })[4]!];
+
+  it.each(benchScenarios.map((scenario) => [scenario.name, scenario] as const))(
+    'admits the benchmark scenario %s (tools/bench) under every limit',
+    (_name, scenario) => {
+      expect(reasonsFor(scenario.query, defaultQueryLimits, supergraph)).toEqual([]);
+    },
+  );
+
+  it('admits every scenario with a 25% margin (they still pass at maxCost / 1.25)', () => {
+    const tighter = { ...defaultQueryLimits, maxCost: Math.floor(defaultQueryLimits.maxCost / 1.25) };
+    expect(benchScenarios.flatMap((scenario) => reasonsFor(scenario.query, tighter, supergraph))).toEqual([]);
+  });
+
+  it("would refuse the employee list and the training-needs page under armor's defaults (why the factors changed)", () => {
+    const { validationRules } = queryLimitOptions(defaultQueryLimits);
+    expect(validationRules.length).toBeGreaterThan(0);
+    expect(costFactors.depthCostFactor).toBe(2.5);
+    const armorDefaults = { ...defaultQueryLimits, maxCost: 5000 };
+    const refused = benchScenarios.filter(
+      (scenario) => reasonsFor(scenario.query, armorDefaults, supergraph).length > 0,
+    );
+    expect(refused.map((scenario) => scenario.name)).toEqual(
+      expect.arrayContaining(['training-needs', 'employee-list']),
+    );
+  });
+
+  const pingPong = (rounds: number, leaf = 'name') =>
+    'supervisor { subordinates { '.repeat(rounds) + leaf + ' } }'.repeat(rounds);
+
+  it.each([
+    [
+      'a page of 100 with two supervisor/subordinates round trips',
+      `{ employees(first: 100) { nodes { ${pingPong(2)} } } }`,
+    ],
+    [
+      'a page of 100 reaching up and two levels down with competency fields',
+      '{ employees(first: 100) { nodes { supervisor { subordinates { subordinates { name competencyProfile { jpm } } } } } } }',
+    ],
+    [
+      'a 100-row training-needs page reaching two levels of subordinates',
+      '{ trainingNeeds(first: 100) { edges { node { employee { subordinates { subordinates { name } } } } } } }',
+    ],
+    ['me with five supervisor/subordinates round trips', `{ me { ${pingPong(5)} } }`],
+  ])('rejects %s as query_too_costly', (_name, query) => {
+    expect(reasonsFor(query, defaultQueryLimits, supergraph)).toEqual(['query_too_costly']);
+  });
+
+  it('rejects nested paginated lists of 100 × 100 × 100', () => {
+    const paged = buildSchema(`
+      type Query { units(first: Int): [Unit!]! }
+      type Unit { name: String members(first: Int): [Person!]! }
+      type Person { name: String teams(first: Int): [Team!]! }
+      type Team { name: String }
+    `);
+    const query = '{ units(first: 100) { name members(first: 100) { name teams(first: 100) { name } } } }';
+    expect(reasonsFor(query, defaultQueryLimits, paged)).toEqual(['query_too_costly']);
+    expect(
+      reasonsFor('{ units(first: 100) { name members(first: 10) { name } } }', defaultQueryLimits, paged),
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -15,16 +16,63 @@ export interface QueryLimits {
 }
 
 /**
+ * How graphql-armor prices a document (its cost-limit rule): a scalar costs `scalarCost`, an object
+ * field `objectCost` plus `depthCostFactor` × the cost of its selection, and the whole is multiplied by
+ * a literal `first:`/`last:` argument. The rule knows nothing else: not which fields return lists, not
+ * variables (`first: $n` multiplies by 1), not argument defaults.
+ *
+ * - scalarCost 1, objectCost 2: a scalar is a column of a row already fetched; an object is another
+ *   row (a DataLoader batch, often another subgraph's `_entities` fetch).
+ * - depthCostFactor 2.5 (armor's default is 1.5): with no list information, depth is the only signal of
+ *   fan-out, and unpaged lists nested in each other (supervisor → subordinates → supervisor → …) multiply
+ *   the response by the team size at every level. 2.5 is about where the issue's five benchmark
+ *   scenarios and such ping-pong queries separate.
+ *
+ * Costs of the benchmark scenarios (tools/bench/src/scenarios.ts) with these factors: national
+ * dashboard 105, provincial drill-down 272, employee profile 551, employee list of 100 rows 24,575, a
+ * training-needs page of 50 rows 38,969 (its relay edges/node wrappers add two levels to every field).
+ * maxCost 50,000 admits all of them with a 28% margin over the heaviest, and refuses (test/limits.test.ts)
+ * any nested paginated lists (100 × 100 × 100 is ~10^7), a page of 100 with two supervisor/subordinates
+ * round trips (56,833), `me` with five such round trips (55,630) and a 100-row training-needs page
+ * reaching two levels of subordinates (56,833). Walking only *down* the tree under a page (three levels
+ * of subordinates, 32,419) stays allowed: it returns the people below the page, not a product of teams.
+ * Variables escape the multiplier, so page sizes stay capped by the subgraphs (personnel 100). A thin
+ * chain of 12 levels costs 55,599 and is refused too: in our schema the only paths that deep are those
+ * round trips, so for thin queries the cost limit, not maxDepth, is the binding one (11 levels).
+ *
+ * The armor default was maxCost 5,000 with factor 1.5, which refused the employee list (7,475) and the
+ * 50-row training-needs page (5,835) while admitting a 100-row page with three nested subordinate lists
+ * (4,156). GATEWAY_MAX_COST overrides maxCost without a rebuild (docs/conventions.md).
+ */
+export const costFactors = { scalarCost: 1, objectCost: 2, depthCostFactor: 2.5 } as const;
+
+/**
  * Depth 12 fits the deepest dashboard query (region -> units -> employees -> supervisor -> position ...)
  * with room to spare; cost and tokens keep one request from fanning out into thousands of subgraph rows.
  */
 export const defaultQueryLimits: QueryLimits = {
   maxDepth: 12,
   maxAliases: 15,
-  maxCost: 5000,
+  maxCost: 50_000,
   maxDirectives: 20,
   maxTokens: 2000,
 };
+
+const limitsEnv = z.object({
+  GATEWAY_MAX_COST: z.coerce.number().int().min(1).optional(),
+});
+
+/** The limits with the environment's overrides (GATEWAY_MAX_COST); fails fast on a bad value. */
+export function queryLimitsFromEnv(env: Record<string, string | undefined> = process.env): QueryLimits {
+  const parsed = limitsEnv.safeParse({ GATEWAY_MAX_COST: env['GATEWAY_MAX_COST'] || undefined });
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`gateway: invalid configuration: ${details}`);
+  }
+  return { ...defaultQueryLimits, maxCost: parsed.data.GATEWAY_MAX_COST ?? defaultQueryLimits.maxCost };
+}
 
 export const limitReasons = {
   depth: 'query_too_deep',
@@ -43,7 +91,7 @@ function reject(message: string, reason: string): GraphQLArmorRejectCallback {
 }
 
 /** Apollo Server options (plugins, validation rules, parse options) that enforce the limits. */
-export function queryLimitOptions(limits: QueryLimits = defaultQueryLimits) {
+export function queryLimitOptions(limits: QueryLimits = queryLimitsFromEnv()) {
   const armor = new ApolloArmor({
     maxDepth: {
       n: limits.maxDepth,
@@ -59,6 +107,7 @@ export function queryLimitOptions(limits: QueryLimits = defaultQueryLimits) {
     },
     costLimit: {
       maxCost: limits.maxCost,
+      ...costFactors,
       propagateOnRejection: false,
       onReject: [reject(`Kueri terlalu mahal; batas biayanya ${limits.maxCost}`, limitReasons.cost)],
     },
