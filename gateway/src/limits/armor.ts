@@ -23,28 +23,28 @@ export interface QueryLimits {
  *
  * - scalarCost 1, objectCost 2: a scalar is a column of a row already fetched; an object is another
  *   row (a DataLoader batch, often another subgraph's `_entities` fetch).
- * - depthCostFactor 2.5 (armor's default is 1.5): with no list information, depth is the only signal of
- *   fan-out, and unpaged lists nested in each other (supervisor → subordinates → supervisor → …) multiply
- *   the response by the team size at every level. 2.5 is about where the issue's five benchmark
- *   scenarios and such ping-pong queries separate.
+ * - depthCostFactor 2 (armor's default is 1.5): with no list information, depth is the only signal of
+ *   fan-out, and unpaged lists nested under a page (supervisor → subordinates → supervisor → …) multiply
+ *   the response by a team size at every level. The factor is capped by maxDepth's contract: a thin
+ *   chain of 12 levels must stay admissible (it costs 6,142; 13 levels cost 12,286, so such a query is
+ *   refused for its depth, not its cost). At 2.5 a 12-level chain would already cost 55,599.
  *
- * Costs of the benchmark scenarios (tools/bench/src/scenarios.ts) with these factors: national
- * dashboard 105, provincial drill-down 272, employee profile 551, employee list of 100 rows 24,575, a
- * training-needs page of 50 rows 38,969 (its relay edges/node wrappers add two levels to every field).
- * maxCost 50,000 admits all of them with a 28% margin over the heaviest, and refuses (test/limits.test.ts)
- * any nested paginated lists (100 × 100 × 100 is ~10^7), a page of 100 with two supervisor/subordinates
- * round trips (56,833), `me` with five such round trips (55,630) and a 100-row training-needs page
- * reaching two levels of subordinates (56,833). Walking only *down* the tree under a page (three levels
- * of subordinates, 32,419) stays allowed: it returns the people below the page, not a product of teams.
- * Variables escape the multiplier, so page sizes stay capped by the subgraphs (personnel 100). A thin
- * chain of 12 levels costs 55,599 and is refused too: in our schema the only paths that deep are those
- * round trips, so for thin queries the cost limit, not maxDepth, is the binding one (11 levels).
+ * Costs of the benchmark scenarios (tools/bench/src/scenarios.ts): national dashboard 64, provincial
+ * drill-down 136, employee profile 284, employee list of 100 rows 14,400, a training-needs page of 50
+ * rows 16,508 (its relay edges/node wrappers add two levels to every field). maxCost 21,000 admits all of
+ * them with a 25% margin over the heaviest, and refuses (test/limits.test.ts) nested paginated lists
+ * (100 × 100 × 100 is ~10^7), a page of 100 going up to the supervisor and two levels down with
+ * competency fields (22,200), a page of 100 with three supervisor/subordinates round trips (76,600) or
+ * with two round trips selecting a row's worth of fields (95,800). Narrower queries under a page still
+ * pass (two round trips selecting only a name: 19,000): armor cannot tell them from the training-needs
+ * page. Variables escape the multiplier, so page sizes stay capped by the subgraphs (personnel 100).
  *
  * The armor default was maxCost 5,000 with factor 1.5, which refused the employee list (7,475) and the
- * 50-row training-needs page (5,835) while admitting a 100-row page with three nested subordinate lists
- * (4,156). GATEWAY_MAX_COST overrides maxCost without a rebuild (docs/conventions.md).
+ * 50-row training-needs page (5,835) while admitting a 100-row page going up and two levels down
+ * (4,156 for three levels of subordinates). GATEWAY_MAX_COST overrides maxCost without a rebuild
+ * (docs/conventions.md).
  */
-export const costFactors = { scalarCost: 1, objectCost: 2, depthCostFactor: 2.5 } as const;
+export const costFactors = { scalarCost: 1, objectCost: 2, depthCostFactor: 2 } as const;
 
 /**
  * Depth 12 fits the deepest dashboard query (region -> units -> employees -> supervisor -> position ...)
@@ -53,7 +53,7 @@ export const costFactors = { scalarCost: 1, objectCost: 2, depthCostFactor: 2.5 
 export const defaultQueryLimits: QueryLimits = {
   maxDepth: 12,
   maxAliases: 15,
-  maxCost: 50_000,
+  maxCost: 21_000,
   maxDirectives: 20,
   maxTokens: 2000,
 };
