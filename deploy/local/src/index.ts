@@ -8,3 +8,4 @@ export { kafkaAnswers, keycloakAnswers, postgresAnswers } from './readiness.ts';
 export { SetupError } from './errors.ts';
 export { createProgress, silentProgress } from './progress.ts';
 export type { Progress } from './progress.ts';
+export { findFreePort, isPortOpen } from './ports.ts';

@@ -1,4 +1,4 @@
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { SetupError } from './errors.ts';
 
 /** True when something accepts TCP connections on host:port. */
@@ -32,4 +32,20 @@ export function parseHostPort(address: string): { host: string; port: number } {
     throw new SetupError(`"${address}" is not a host:port address`);
   }
   return { host: match[1], port: Number(match[2]) };
+}
+
+/**
+ * A port nothing listens on right now, chosen by the kernel. Tests that start private servers use it
+ * instead of fixed numbers, so a run never collides with a leftover or a parallel suite.
+ */
+export async function findFreePort(host = '127.0.0.1'): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('the kernel gave no free port');
+  return address.port;
 }

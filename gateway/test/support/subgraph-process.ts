@@ -1,7 +1,7 @@
 // Runs a real subgraph entry point as a child process on a free port with its own fresh database, the way
 // the launcher runs it, and stops it (SIGTERM, then SIGKILL) and drops the database afterwards.
+import { findFreePort } from '@kinerja/local-infra';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@kinerja/kit/testing';
 
 export interface SubgraphProcess {
@@ -23,14 +23,6 @@ export interface SubgraphProcessOptions {
   logLevel?: string;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 async function waitForHealth(
   name: string,
@@ -60,7 +52,7 @@ export async function startSubgraphProcess({
   logLevel = 'warn',
 }: SubgraphProcessOptions): Promise<SubgraphProcess> {
   const database = await createTestDatabase(`gateway_${name}`, env);
-  const port = await freePort();
+  const port = await findFreePort();
   let log = '';
   const child = spawn(process.execPath, [main], {
     env: { ...env, ...extraEnv, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: logLevel },

@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { startKafkaBroker } from '../../src/kafka.ts';
 import { silentProgress } from '../../src/progress.ts';
 import { kafkaAnswers } from '../../src/readiness.ts';
+import { findFreePort } from '../../src/ports.ts';
 
 function client(brokers: string[]): Kafka {
   return new Kafka({ clientId: 'local-infra-test', brokers, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
@@ -59,13 +60,14 @@ describe('Kafka', () => {
     await admin.disconnect();
   });
 
-  // 19292, not 19092: the kit's outage test runs its own private broker on 19092 at the same time under turbo.
+  // Kernel-chosen ports: the kit's outage test runs its own private broker at the same time under turbo.
   it('runs a private broker that can be stopped and restarted with its data (for outage tests)', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'private-kafka-'));
-    const options = { port: 19292, controllerPort: 19293, dataDir, progress: silentProgress };
+    const port = await findFreePort();
+    const options = { port, controllerPort: await findFreePort(), dataDir, progress: silentProgress };
     let broker = await startKafkaBroker(options);
     try {
-      expect(broker.brokers).toEqual(['localhost:19292']);
+      expect(broker.brokers).toEqual([`localhost:${port}`]);
       await produce(client(broker.brokers), 'outage.test', [{ key: 'k', value: 'before the outage' }]);
       await broker.stop();
       expect(await kafkaAnswers(broker.brokers)).toBe(false);

@@ -5,26 +5,28 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { silentProgress, startKafkaBroker, type KafkaBroker } from '@kinerja/local-infra';
+import { findFreePort, silentProgress, startKafkaBroker, type KafkaBroker } from '@kinerja/local-infra';
 import { EmployeeChange, EmployeeChangedSchema, create, fromBinary, toBinary } from '@kinerja/proto';
 import { OutboxEvent, createKafka, enqueueEvent, startIdempotentConsumer, startOutboxRelay } from '../../src/events.ts';
 import { HandledEvent, createEventsDatabase, eventually, testLogger, uniqueTopic, type TestDatabase } from './harness.ts';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 });
 
-const BROKER_PORT = Number(process.env.KINERJA_TEST_KAFKA_PORT ?? 19092);
-const CONTROLLER_PORT = BROKER_PORT + 1;
-
 describe('a Kafka outage', () => {
   let db: TestDatabase;
   let dataDir: string;
   let broker: KafkaBroker | undefined;
+  // Kernel-chosen ports: a leftover broker or a parallel suite can never hold them.
+  let BROKER_PORT = 0;
+  let CONTROLLER_PORT = 0;
 
   const startBroker = async () => {
     broker = await startKafkaBroker({ port: BROKER_PORT, controllerPort: CONTROLLER_PORT, dataDir, progress: silentProgress });
   };
 
   beforeAll(async () => {
+    BROKER_PORT = await findFreePort();
+    CONTROLLER_PORT = await findFreePort();
     dataDir = await mkdtemp(join(tmpdir(), 'kinerja-events-outage-'));
     db = await createEventsDatabase('kit_kafka_outage');
     await startBroker();
