@@ -1,11 +1,14 @@
-// Query limits applied while validating, before the gateway plans anything (graphql-armor). Each
-// rejection carries a Bahasa Indonesia message and a stable reason; errors/masking.ts turns them into
-// BAD_USER_INPUT because the caller has to change the query.
+// Query limits. graphql-armor checks depth, aliases and directives while validating (and graphql-js
+// counts tokens while parsing), before the gateway plans anything; the cost check (cost.ts) runs once
+// the operation is resolved, when its variables are known. Each rejection carries a Bahasa Indonesia
+// message and a stable reason; errors/masking.ts turns armor's into BAD_USER_INPUT because the caller
+// has to change the query.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
+import { costLimitPlugin, costReason } from './cost.ts';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -16,36 +19,18 @@ export interface QueryLimits {
 }
 
 /**
- * How graphql-armor prices a document (its cost-limit rule): a scalar costs `scalarCost`, an object
- * field `objectCost` plus `depthCostFactor` × the cost of its selection, and the whole is multiplied by
- * a literal `first:`/`last:` argument. The rule knows nothing else: not which fields return lists, not
- * variables (`first: $n` multiplies by 1), not argument defaults.
- *
- * - scalarCost 1, objectCost 2: a scalar is a column of a row already fetched; an object is another
- *   row (a DataLoader batch, often another subgraph's `_entities` fetch).
- * - depthCostFactor 2 (armor's default is 1.5): with no list information, depth is the only signal of
- *   fan-out, and unpaged lists nested under a page (supervisor → subordinates → supervisor → …) multiply
- *   the response by a team size at every level. The factor is capped by maxDepth's contract: a thin
- *   chain of 12 levels must stay admissible (it costs 6,142; 13 levels cost 12,286, so such a query is
- *   refused for its depth, not its cost). At 2.5 a 12-level chain would already cost 55,599.
- *
- * Costs of the benchmark scenarios (tools/bench/src/scenarios.ts): national dashboard 64, provincial
- * drill-down 136, employee profile 284, employee list of 100 rows 14,400, a training-needs page of 50
- * rows 16,508 (its relay edges/node wrappers add two levels to every field). maxCost 21,000 admits all of
- * them with a 25% margin over the heaviest, and refuses (test/limits.test.ts) nested paginated lists
- * (100 × 100 × 100 is ~10^7), a page of 100 going up to the supervisor and two levels down with
- * competency fields (22,200), a page of 100 with three supervisor/subordinates round trips (76,600) or
- * with two round trips selecting a row's worth of fields (95,800). Narrower queries under a page still
- * pass (two round trips selecting only a name: 19,000): armor cannot tell them from the training-needs
- * page. Variables escape the multiplier, so page sizes stay capped by the subgraphs (personnel 100).
- *
- * The armor default was maxCost 5,000 with factor 1.5, which refused the employee list (7,475) and the
- * 50-row training-needs page (5,835) while admitting a 100-row page going up and two levels down
- * (4,156 for three levels of subordinates). GATEWAY_MAX_COST overrides maxCost without a rebuild
+ * maxCost bounds the values a response can hold (cost.ts: 1 per field, lists multiplied by their page
+ * size or assumed size from list-sizes.ts, `first` read after variables are applied). Costs against the
+ * composed supergraph (test/limits.test.ts): national dashboard 5,625, provincial drill-down 5,629,
+ * employee profile 188, training-needs page of 50 rows 1,105, employee list of 100 rows 2,301; a
+ * training-needs page at the competency subgraph's maximum of 500 rows with the same fields 11,001.
+ * 21,000 admits every page the subgraphs serve with at least a 25% margin and refuses lists multiplied
+ * by lists: a page of 100 reaching up and two levels down with competency fields 31,301, two round trips
+ * selecting a row of fields 92,301, three round trips 122,301, the dashboard over all 514 regencies
+ * 76,073. A page of 100 with two round trips selecting only a name (12,301) passes: it is no wider than
+ * the 500-row training-needs page. GATEWAY_MAX_COST overrides maxCost without a rebuild
  * (docs/conventions.md).
  */
-export const costFactors = { scalarCost: 1, objectCost: 2, depthCostFactor: 2 } as const;
-
 /**
  * Depth 12 fits the deepest dashboard query (region -> units -> employees -> supervisor -> position ...)
  * with room to spare; cost and tokens keep one request from fanning out into thousands of subgraph rows.
@@ -77,7 +62,7 @@ export function queryLimitsFromEnv(env: Record<string, string | undefined> = pro
 export const limitReasons = {
   depth: 'query_too_deep',
   aliases: 'too_many_aliases',
-  cost: 'query_too_costly',
+  cost: costReason,
   directives: 'too_many_directives',
   tokens: 'query_too_many_tokens',
 } as const;
@@ -105,12 +90,9 @@ export function queryLimitOptions(limits: QueryLimits = queryLimitsFromEnv()) {
         reject(`Kueri memakai terlalu banyak alias; batasnya ${limits.maxAliases}`, limitReasons.aliases),
       ],
     },
-    costLimit: {
-      maxCost: limits.maxCost,
-      ...costFactors,
-      propagateOnRejection: false,
-      onReject: [reject(`Kueri terlalu mahal; batas biayanya ${limits.maxCost}`, limitReasons.cost)],
-    },
+    // Armor prices lists by a literal `first` only (a variable or an omitted `first` counts 1) and
+    // cannot tell a list field from an object field: cost.ts replaces it.
+    costLimit: { enabled: false },
     maxDirectives: {
       n: limits.maxDirectives,
       propagateOnRejection: false,
@@ -131,7 +113,7 @@ export function queryLimitOptions(limits: QueryLimits = queryLimitsFromEnv()) {
   return {
     // graphql-armor is CommonJS and types its plugins against @apollo/server's CJS declarations; the
     // objects are the same, only the declaration files differ.
-    plugins: plugins as unknown as ApolloServerPlugin<BaseContext>[],
+    plugins: [...(plugins as unknown as ApolloServerPlugin<BaseContext>[]), costLimitPlugin(limits.maxCost)],
     validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
   };
