@@ -194,6 +194,12 @@ describe('cost limits against the real supergraph', () => {
     expect(reasonsFor(query, defaultQueryLimits, supergraph)).toEqual([]);
   });
 
+  it('admits the full introspection query (tools and codegen): its lists are bounded by the schema', () => {
+    const introspection = graphql.getIntrospectionQuery();
+    expect(costOf(introspection, supergraph)).toBeLessThan(1000);
+    expect(reasonsFor(introspection, defaultQueryLimits, supergraph)).not.toContain('query_too_costly');
+  });
+
   it.each([
     [
       'a page of 100 with three supervisor/subordinates round trips',
