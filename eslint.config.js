@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/gen/**', '**/.local/**', '**/*.d.ts', 'web/**/*.vue'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/gen/**', '**/generated/**', '**/.local/**', '**/*.d.ts', 'web/**/*.vue'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

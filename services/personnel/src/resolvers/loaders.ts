@@ -76,3 +76,10 @@ export function unitHeadcount(ctx: PersonnelContext): DataLoader<string, number>
 export function positionById(ctx: PersonnelContext): DataLoader<string, PositionRow | null> {
   return ctx.loaders.get('positionById', async (ids: readonly string[]) => byKeys(ids, await findPositions(ctx.em, ids), (row) => row.id));
 }
+
+/** The row a foreign key points at: the schema declares it non-null and the database guarantees it, so a miss is a server fault. */
+export async function referenced<Row>(row: Promise<Row | null>, what: string, key: string): Promise<Row> {
+  const found = await row;
+  if (found === null) throw new Error(`${what} ${key} is referenced but not found`);
+  return found;
+}

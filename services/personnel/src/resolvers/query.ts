@@ -1,38 +1,24 @@
 import { badUserInput, forbidden } from '@kinerja/kit/errors';
 import { regionFilterAllowed, seesNothing } from '../domain/visibility.ts';
-import type { EmployeeStatus, JenisJabatan, RegionLevel } from '../domain/vocabulary.ts';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listEmployees } from '../repositories/employee-rows.ts';
 import { listPositions, listRegions, listRootUnits } from '../repositories/reference-rows.ts';
-import type { PersonnelContext } from './context.ts';
 import { decodeCursor, encodeCursor, isUuid } from './ids.ts';
 import { employeeById, employeeByNip, regionByCode, unitById, unitChildren } from './loaders.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-interface EmployeesArgs {
-  filter?: {
-    regionCode?: string | null;
-    unitId?: string | null;
-    jenisJabatan?: JenisJabatan | null;
-    golongan?: string | null;
-    search?: string | null;
-    status?: EmployeeStatus | null;
-  } | null;
-  first?: number | null;
-  after?: string | null;
-}
+export const Query: QueryResolvers = {
+  me: (_, __, ctx) => (ctx.viewer.nip ? employeeByNip(ctx).load(ctx.viewer.nip) : null),
 
-export const Query = {
-  me: (_: unknown, __: unknown, ctx: PersonnelContext) => (ctx.viewer.nip ? employeeByNip(ctx).load(ctx.viewer.nip) : null),
-
-  employee: (_: unknown, args: { id?: string | null; nip?: string | null }, ctx: PersonnelContext) => {
+  employee: (_, args, ctx) => {
     if ((args.id ? 1 : 0) + (args.nip ? 1 : 0) !== 1) throw badUserInput('Isi salah satu: id atau nip', 'id_or_nip_required');
     if (args.id) return isUuid(args.id) ? employeeById(ctx).load(args.id.toLowerCase()) : null;
     return employeeByNip(ctx).load(args.nip as string);
   },
 
-  employees: async (_: unknown, args: EmployeesArgs, ctx: PersonnelContext) => {
+  employees: async (_, args, ctx) => {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`first harus 1–${MAX_PAGE_SIZE}`, 'invalid_page_size', { field: 'first' });
@@ -57,17 +43,16 @@ export const Query = {
     };
   },
 
-  regions: (_: unknown, args: { level: RegionLevel; parentCode?: string | null }, ctx: PersonnelContext) =>
-    listRegions(ctx.em, args.level, args.parentCode ?? null),
+  regions: (_, args, ctx) => listRegions(ctx.em, args.level, args.parentCode ?? null),
 
-  region: (_: unknown, args: { code: string }, ctx: PersonnelContext) => regionByCode(ctx).load(args.code),
+  region: (_, args, ctx) => regionByCode(ctx).load(args.code),
 
-  orgUnit: (_: unknown, args: { id: string }, ctx: PersonnelContext) => (isUuid(args.id) ? unitById(ctx).load(args.id.toLowerCase()) : null),
+  orgUnit: (_, args, ctx) => (isUuid(args.id) ? unitById(ctx).load(args.id.toLowerCase()) : null),
 
-  orgUnits: (_: unknown, args: { regionCode?: string | null; parentId?: string | null }, ctx: PersonnelContext) => {
+  orgUnits: (_, args, ctx) => {
     if (args.parentId) return isUuid(args.parentId) ? unitChildren(ctx).load(args.parentId.toLowerCase()) : [];
     return listRootUnits(ctx.em, args.regionCode ?? null);
   },
 
-  positions: (_: unknown, __: unknown, ctx: PersonnelContext) => listPositions(ctx.em),
+  positions: (_, __, ctx) => listPositions(ctx.em),
 };

@@ -1,10 +1,9 @@
-import type { EmployeeRow } from '../repositories/employee-rows.ts';
-import type { OrgUnitRow, PositionRow, RegionRow } from '../repositories/reference-rows.ts';
-import type { PersonnelContext } from './context.ts';
+import type { EmployeeResolvers, OrgUnitResolvers, PositionResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
 import {
   employeeById,
   employeeByNip,
   positionById,
+  referenced,
   regionByCode,
   regionChildren,
   regionHeadcount,
@@ -15,37 +14,36 @@ import {
 } from './loaders.ts';
 import { isUuid } from './ids.ts';
 
-export const Employee = {
-  __resolveReference: (ref: { id?: string; nip?: string }, ctx: PersonnelContext) => {
-    if (ref.id) return isUuid(ref.id) ? employeeById(ctx).load(ref.id.toLowerCase()) : null;
-    if (ref.nip) return employeeByNip(ctx).load(ref.nip);
+export const Employee: EmployeeResolvers = {
+  __resolveReference: (ref, ctx) => {
+    if ('id' in ref) return isUuid(ref.id) ? employeeById(ctx).load(ref.id.toLowerCase()) : null;
+    if ('nip' in ref) return employeeByNip(ctx).load(ref.nip);
     return null;
   },
-  position: (employee: EmployeeRow, _: unknown, ctx: PersonnelContext) => positionById(ctx).load(employee.positionId),
-  unit: (employee: EmployeeRow, _: unknown, ctx: PersonnelContext) => unitById(ctx).load(employee.unitId),
-  region: (employee: EmployeeRow, _: unknown, ctx: PersonnelContext) => regionByCode(ctx).load(employee.regionCode),
-  supervisor: (employee: EmployeeRow, _: unknown, ctx: PersonnelContext) =>
-    employee.supervisorId ? employeeById(ctx).load(employee.supervisorId) : null,
-  subordinates: (employee: EmployeeRow, _: unknown, ctx: PersonnelContext) => subordinatesOf(ctx).load(employee.id),
+  position: (employee, _, ctx) => referenced(positionById(ctx).load(employee.positionId), 'position', employee.positionId),
+  unit: (employee, _, ctx) => referenced(unitById(ctx).load(employee.unitId), 'org unit', employee.unitId),
+  region: (employee, _, ctx) => referenced(regionByCode(ctx).load(employee.regionCode), 'region', employee.regionCode),
+  supervisor: (employee, _, ctx) => employee.supervisorId ? employeeById(ctx).load(employee.supervisorId) : null,
+  subordinates: (employee, _, ctx) => subordinatesOf(ctx).load(employee.id),
 };
 
-export const Region = {
-  __resolveReference: (ref: { code: string }, ctx: PersonnelContext) => regionByCode(ctx).load(ref.code),
-  parent: (region: RegionRow, _: unknown, ctx: PersonnelContext) => (region.parentCode ? regionByCode(ctx).load(region.parentCode) : null),
-  children: (region: RegionRow, _: unknown, ctx: PersonnelContext) => regionChildren(ctx).load(region.code),
-  headcount: (region: RegionRow, _: unknown, ctx: PersonnelContext) => regionHeadcount(ctx).load(region.code),
+export const Region: RegionResolvers = {
+  __resolveReference: (ref, ctx) => regionByCode(ctx).load(ref.code),
+  parent: (region, _, ctx) => (region.parentCode ? regionByCode(ctx).load(region.parentCode) : null),
+  children: (region, _, ctx) => regionChildren(ctx).load(region.code),
+  headcount: (region, _, ctx) => regionHeadcount(ctx).load(region.code),
 };
 
-export const OrgUnit = {
-  __resolveReference: (ref: { id: string }, ctx: PersonnelContext) => (isUuid(ref.id) ? unitById(ctx).load(ref.id.toLowerCase()) : null),
-  region: (unit: OrgUnitRow, _: unknown, ctx: PersonnelContext) => regionByCode(ctx).load(unit.regionCode),
-  parent: (unit: OrgUnitRow, _: unknown, ctx: PersonnelContext) => (unit.parentId ? unitById(ctx).load(unit.parentId) : null),
-  children: (unit: OrgUnitRow, _: unknown, ctx: PersonnelContext) => unitChildren(ctx).load(unit.id),
-  instansi: (unit: OrgUnitRow, _: unknown, ctx: PersonnelContext) => unitById(ctx).load(unit.instansiId),
-  headcount: (unit: OrgUnitRow, _: unknown, ctx: PersonnelContext) => unitHeadcount(ctx).load(unit.id),
+export const OrgUnit: OrgUnitResolvers = {
+  __resolveReference: (ref, ctx) => (isUuid(ref.id) ? unitById(ctx).load(ref.id.toLowerCase()) : null),
+  region: (unit, _, ctx) => referenced(regionByCode(ctx).load(unit.regionCode), 'region', unit.regionCode),
+  parent: (unit, _, ctx) => (unit.parentId ? unitById(ctx).load(unit.parentId) : null),
+  children: (unit, _, ctx) => unitChildren(ctx).load(unit.id),
+  instansi: (unit, _, ctx) => referenced(unitById(ctx).load(unit.instansiId), 'org unit', unit.instansiId),
+  headcount: (unit, _, ctx) => unitHeadcount(ctx).load(unit.id),
 };
 
-export const Position = {
-  __resolveReference: (ref: { id: string }, ctx: PersonnelContext) => (isUuid(ref.id) ? positionById(ctx).load(ref.id.toLowerCase()) : null),
-  kelasJabatan: (position: PositionRow) => Number(position.kelasJabatan),
+export const Position: PositionResolvers = {
+  __resolveReference: (ref, ctx) => (isUuid(ref.id) ? positionById(ctx).load(ref.id.toLowerCase()) : null),
+  kelasJabatan: (position) => Number(position.kelasJabatan),
 };
