@@ -4,6 +4,7 @@ import { forbidden, hasRole } from '@kinerja/kit';
 import { isKnownCompetencyCode } from '../domain/dictionary.ts';
 import { normaliseRegionCode } from '../domain/region-rollup.ts';
 import { badUserInput } from '@kinerja/kit';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { loadersOf, viewerSelfOf, type Context } from './context.ts';
 import { assertCanSeeEmployee, regionReaderRoles, viewerSees } from './scope.ts';
 import { shapeSummaries, type ProfileParent } from './types.ts';
@@ -23,10 +24,10 @@ function assertSummaryReader(ctx: Context, regionCode: string | null): void {
   }
 }
 
-export const entityResolvers = {
+export const entityResolvers: Pick<Resolvers, 'Employee' | 'Region' | 'OrgUnit'> = {
   Employee: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    competencyProfile: async (parent: { id: string }, _args: unknown, ctx: Context): Promise<ProfileParent | null> => {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    competencyProfile: async (parent, _args, ctx): Promise<ProfileParent | null> => {
       const loaders = loadersOf(ctx);
       const employee = await loaders.employee.load(parent.id);
       if (employee === null) return null;
@@ -34,7 +35,7 @@ export const entityResolvers = {
       const derived = await loaders.profile.load(parent.id);
       return derived === null ? null : { employee, derived };
     },
-    competencyAssessments: async (parent: { id: string }, _args: unknown, ctx: Context) => {
+    competencyAssessments: async (parent, _args, ctx) => {
       const loaders = loadersOf(ctx);
       const employee = await loaders.employee.load(parent.id);
       if (employee === null) return [];
@@ -44,8 +45,8 @@ export const entityResolvers = {
   },
 
   Region: {
-    __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
-    competencyGaps: async (parent: { code: string }, args: { competency?: string | null }, ctx: Context) => {
+    __resolveReference: (reference) => ({ code: reference.code }),
+    competencyGaps: async (parent, args, ctx) => {
       const code = normaliseRegionCode(parent.code);
       assertSummaryReader(ctx, code);
       return shapeSummaries(await loadersOf(ctx).regionSummaries.load(code), competencyFilter(args.competency));
@@ -53,8 +54,8 @@ export const entityResolvers = {
   },
 
   OrgUnit: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    competencyGaps: async (parent: { id: string }, args: { competency?: string | null }, ctx: Context) => {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    competencyGaps: async (parent, args, ctx) => {
       const loaders = loadersOf(ctx);
       const [region, summaries] = await Promise.all([loaders.unitRegion.load(parent.id), loaders.unitSummaries.load(parent.id)]);
       // A unit nobody has been seen in has nothing to show; its region is unknown, so only national viewers see the empty list.

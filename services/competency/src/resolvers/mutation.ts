@@ -27,7 +27,7 @@ import { employeeIdsAffectedByStandard, findEmployees, regionsOfScope, type Empl
 import { findProgrammes, insertProgramme, lockProgramme, updateProgramme, type ProgrammeRecord } from '../store/programme-store.ts';
 import { todayIso, type Em } from '../store/sql.ts';
 import { insertStandard, loadMappingRules, loadStandardCandidates } from '../store/standard-store.ts';
-import type { Context } from './context.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { assessmentWriterRoles, assertViewerSees, programmeWriterRoles, standardWriterRoles, viewerRegion, viewerSees } from './scope.ts';
 import { standardParent } from './types.ts';
 
@@ -77,6 +77,12 @@ async function reload(em: Em, id: string): Promise<AssessmentRecord> {
   return assessment;
 }
 
+async function reloadProgramme(em: Em, id: string): Promise<ProgrammeRecord> {
+  const [programme] = await findProgrammes(em, [id]);
+  if (programme === undefined) throw new Error(`programme ${id} vanished inside its own transaction`);
+  return programme;
+}
+
 async function scoreMap(em: Em, assessmentId: string): Promise<Record<string, number>> {
   return Object.fromEntries((await findScores(em, [assessmentId])).map((score) => [score.competencyCode, score.score]));
 }
@@ -85,16 +91,6 @@ function requireMissingNone(missing: string[]): void {
   if (missing.length > 0) {
     throw badUserInput(`Asesmen belum lengkap: nilai ${missing.join(', ')} belum diisi`, 'incomplete_assessment', { missingCompetencies: missing });
   }
-}
-
-interface ProgrammeInput {
-  code?: string;
-  name?: string | null;
-  competency?: string;
-  targetLevel?: number | null;
-  hours?: number | null;
-  deliveryMode?: string | null;
-  active?: boolean | null;
 }
 
 function validateProgramme(programme: ProgrammeRecord): void {
@@ -112,12 +108,8 @@ function validateProgramme(programme: ProgrammeRecord): void {
   if (!(DELIVERY_MODES as readonly string[]).includes(programme.deliveryMode)) throw badUserInput('Moda pelaksanaan tidak dikenal', 'invalid_delivery_mode');
 }
 
-export const mutationResolvers = {
-  createAssessment: async (
-    _: unknown,
-    args: { input: { employeeId: string; method: string; assessedOn: string; notes?: string | null; scores?: { competency: string; score: number; evidence?: string | null }[] | null } },
-    ctx: Context,
-  ) => {
+export const mutationResolvers: MutationResolvers = {
+  createAssessment: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...assessmentWriterRoles);
     const { input } = args;
     if (!(ASSESSMENT_METHODS as readonly string[]).includes(input.method)) throw badUserInput('Metode asesmen tidak dikenal', 'invalid_method');
@@ -147,7 +139,7 @@ export const mutationResolvers = {
     });
   },
 
-  updateAssessmentScores: async (_: unknown, args: { id: string; scores: { competency: string; score: number; evidence?: string | null }[] }, ctx: Context) => {
+  updateAssessmentScores: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...assessmentWriterRoles);
     const scores = scoresFromInput(args.scores);
     if (scores.length === 0) throw badUserInput('Tidak ada nilai yang dikirim', 'no_scores');
@@ -159,7 +151,7 @@ export const mutationResolvers = {
     });
   },
 
-  submitAssessment: async (_: unknown, args: { id: string }, ctx: Context) => {
+  submitAssessment: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...assessmentWriterRoles);
     return ctx.em.transactional(async (tx) => {
       const assessment = await assessmentInScope(tx, ctx.viewer, args.id);
@@ -170,7 +162,7 @@ export const mutationResolvers = {
     });
   },
 
-  finaliseAssessment: async (_: unknown, args: { id: string }, ctx: Context) => {
+  finaliseAssessment: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...assessmentWriterRoles);
     return ctx.em.transactional(async (tx) => {
       const assessment = await assessmentInScope(tx, ctx.viewer, args.id);
@@ -193,7 +185,7 @@ export const mutationResolvers = {
     });
   },
 
-  correctAssessment: async (_: unknown, args: { id: string; reason: string }, ctx: Context) => {
+  correctAssessment: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...assessmentWriterRoles);
     const reason = args.reason.trim();
     if (reason.length < 3 || reason.length > 1000) throw badUserInput('Alasan koreksi harus 3–1000 karakter', 'invalid_correction_reason');
@@ -220,11 +212,7 @@ export const mutationResolvers = {
     });
   },
 
-  setCompetencyStandard: async (
-    _: unknown,
-    args: { input: { instansiId?: string | null; jenisJabatan?: string | null; positionId?: string | null; effectiveFrom: string; levels: { competency: string; level: number }[] } },
-    ctx: Context,
-  ) => {
+  setCompetencyStandard: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...standardWriterRoles);
     const { input } = args;
     const instansiId = input.instansiId?.trim() || null;
@@ -270,11 +258,7 @@ export const mutationResolvers = {
     });
   },
 
-  createTrainingProgramme: async (
-    _: unknown,
-    args: { input: { code: string; name: string; competency: string; targetLevel: number; hours: number; deliveryMode: string } },
-    ctx: Context,
-  ) => {
+  createTrainingProgramme: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...programmeWriterRoles);
     const { input } = args;
     const programme: ProgrammeRecord = {
@@ -291,12 +275,11 @@ export const mutationResolvers = {
     validateProgramme(programme);
     return ctx.em.transactional(async (tx) => {
       if (!(await insertProgramme(tx, programme))) throw conflict(`Kode program ${programme.code} sudah dipakai`, 'programme_code_taken');
-      const [created] = await findProgrammes(tx, [programme.id]);
-      return created;
+      return reloadProgramme(tx, programme.id);
     });
   },
 
-  updateTrainingProgramme: async (_: unknown, args: { id: string; input: ProgrammeInput }, ctx: Context) => {
+  updateTrainingProgramme: async (_, args, ctx) => {
     assertRole(ctx.viewer, ...programmeWriterRoles);
     return ctx.em.transactional(async (tx) => {
       const current = await lockProgramme(tx, args.id).catch(() => null);
@@ -315,8 +298,7 @@ export const mutationResolvers = {
       };
       validateProgramme(next);
       await updateProgramme(tx, next);
-      const [updated] = await findProgrammes(tx, [next.id]);
-      return updated;
+      return reloadProgramme(tx, next.id);
     });
   },
 };

@@ -5,6 +5,7 @@ import { isJenisJabatan } from '../domain/standards.ts';
 import { listProgrammes } from '../store/programme-store.ts';
 import { listStandards } from '../store/standard-store.ts';
 import { listTrainingNeeds, summariseTrainingNeeds, type NeedCursor, type TrainingNeedFilter } from '../store/training-need-store.ts';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { loadersOf, viewerSelfOf, type Context } from './context.ts';
 import { competencyFilter } from './entities.ts';
 import { assertCanSeeEmployee, plannerRoles, regionArgument } from './scope.ts';
@@ -42,16 +43,16 @@ export function decodeCursor(value: string): NeedCursor {
   throw badUserInput('Kursor halaman tidak valid; mulai lagi dari halaman pertama', 'invalid_cursor');
 }
 
-export const queryResolvers = {
-  competencies: () => competencies,
-  competency: (_: unknown, args: { code: string }) => findCompetency(args.code) ?? null,
+export const queryResolvers: QueryResolvers = {
+  competencies: () => [...competencies],
+  competency: (_, args) => findCompetency(args.code) ?? null,
 
-  competencyStandards: async (_: unknown, args: { instansiId?: string | null; jenisJabatan?: string | null; positionId?: string | null }, ctx: Context) => {
+  competencyStandards: async (_, args, ctx) => {
     if (args.jenisJabatan && !isJenisJabatan(args.jenisJabatan)) return [];
     return (await listStandards(ctx.em, args)).map((standard) => standardParent(standard));
   },
 
-  competencyAssessment: async (_: unknown, args: { id: string }, ctx: Context) => {
+  competencyAssessment: async (_, args, ctx) => {
     const loaders = loadersOf(ctx);
     const assessment = await loaders.assessment.load(args.id).catch(() => null);
     if (assessment === null) return null;
@@ -64,10 +65,10 @@ export const queryResolvers = {
     return assessment;
   },
 
-  trainingProgrammes: (_: unknown, args: { competency?: string | null; includeInactive?: boolean | null }, ctx: Context) =>
+  trainingProgrammes: (_, args, ctx) =>
     listProgrammes(ctx.em, { competencyCode: competencyFilter(args.competency), includeInactive: args.includeInactive ?? false }),
 
-  trainingNeeds: async (_: unknown, args: TrainingNeedArgs & { first?: number | null; after?: string | null }, ctx: Context) => {
+  trainingNeeds: async (_, args, ctx) => {
     const filter = trainingNeedFilter(ctx, args);
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -92,14 +93,16 @@ export const queryResolvers = {
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   },
 
-  trainingNeedsSummary: async (_: unknown, args: TrainingNeedArgs, ctx: Context) => {
+  trainingNeedsSummary: async (_, args, ctx) => {
     const totals = await summariseTrainingNeeds(ctx.em, trainingNeedFilter(ctx, args));
     return {
       ...totals,
       byCompetency: totals.byCompetency
-        .map((entry) => ({ ...entry, competency: findCompetency(entry.competencyCode) }))
-        .filter((entry) => entry.competency !== undefined)
-        .sort((a, b) => competencies.indexOf(a.competency!) - competencies.indexOf(b.competency!)),
+        .flatMap((entry) => {
+          const competency = findCompetency(entry.competencyCode);
+          return competency === undefined ? [] : [{ ...entry, competency }];
+        })
+        .sort((a, b) => competencies.indexOf(a.competency) - competencies.indexOf(b.competency)),
     };
   },
 };

@@ -5,17 +5,30 @@ import { missingCompetencies } from '../domain/score-validation.ts';
 import { rankTrainingNeeds } from '../domain/training-needs.ts';
 import type { DerivedProfile } from '../derived/employee-derivation.ts';
 import type { StandardCandidate, StandardSource } from '../domain/standards.ts';
-import type { AssessmentRecord } from '../store/assessment-store.ts';
 import type { EmployeeRecord } from '../store/employee-store.ts';
 import type { SummaryRecord } from '../store/gap-summary-store.ts';
 import type { ProgrammeRecord } from '../store/programme-store.ts';
 import { NATIONAL_REGION_CODE } from '../domain/region-rollup.ts';
-import { loadersOf, type Context } from './context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { loadersOf } from './context.ts';
 
 export function competencyOf(code: string): Competency {
   const competency = findCompetency(code);
   if (competency === undefined) throw new Error(`unknown competency code in stored data: ${code}`);
   return competency;
+}
+
+/** Entities personnel owns arrive here as their keys only (`__resolveReference` returns the reference). */
+export interface EmployeeParent {
+  id: string;
+}
+
+export interface RegionParent {
+  code: string;
+}
+
+export interface OrgUnitParent {
+  id: string;
 }
 
 export interface StandardParent {
@@ -68,39 +81,41 @@ export function shapeSummaries(records: readonly SummaryRecord[], competencyFilt
     });
 }
 
-export const typeResolvers = {
+export const typeResolvers: Pick<Resolvers, 'CompetencyStandard' | 'CompetencyProfile' | 'CompetencyAssessment' | 'TrainingProgramme' | 'TrainingNeed'> = {
   CompetencyStandard: {
-    id: (parent: StandardParent) => parent.standard.id,
-    source: (parent: StandardParent) => parent.source,
-    instansiId: (parent: StandardParent) => parent.standard.instansiId,
-    jenisJabatan: (parent: StandardParent) => parent.standard.jenisJabatan,
-    positionId: (parent: StandardParent) => parent.standard.positionId,
-    effectiveFrom: (parent: StandardParent) => parent.standard.effectiveFrom,
-    levels: (parent: StandardParent) =>
-      competencies
-        .filter((competency) => parent.standard.levels[competency.code] !== undefined)
-        .map((competency) => ({ competency, level: parent.standard.levels[competency.code] })),
+    id: (parent) => parent.standard.id,
+    source: (parent) => parent.source,
+    instansiId: (parent) => parent.standard.instansiId,
+    jenisJabatan: (parent) => parent.standard.jenisJabatan,
+    positionId: (parent) => parent.standard.positionId,
+    effectiveFrom: (parent) => parent.standard.effectiveFrom,
+    levels: (parent) =>
+      competencies.flatMap((competency) => {
+        const level = parent.standard.levels[competency.code];
+        return level === undefined ? [] : [{ competency, level }];
+      }),
   },
 
   CompetencyProfile: {
-    jenisJabatan: (parent: ProfileParent) => parent.employee.jenisJabatan,
-    standard: (parent: ProfileParent) => (parent.derived.standard ? standardParent(parent.derived.standard.standard, parent.derived.standard.source) : null),
-    latestAssessment: (parent: ProfileParent) => parent.derived.assessment,
-    gaps: (parent: ProfileParent) => {
+    jenisJabatan: (parent) => parent.employee.jenisJabatan,
+    standard: (parent) => (parent.derived.standard ? standardParent(parent.derived.standard.standard, parent.derived.standard.source) : null),
+    latestAssessment: (parent) => parent.derived.assessment,
+    gaps: (parent) => {
       const { derived } = parent;
       if (derived.gaps.length > 0) {
         return derived.gaps.map((gap) => ({ competency: competencyOf(gap.competencyCode), required: gap.required, assessed: gap.assessed, gap: gap.gap }));
       }
       const levels = derived.standard?.standard.levels ?? {};
-      return competencies
-        .filter((competency) => levels[competency.code] !== undefined)
-        .map((competency) => ({ competency, required: levels[competency.code], assessed: null, gap: null }));
+      return competencies.flatMap((competency) => {
+        const required = levels[competency.code];
+        return required === undefined ? [] : [{ competency, required, assessed: null, gap: null }];
+      });
     },
-    jpm: (parent: ProfileParent) => parent.derived.jpm,
-    category: (parent: ProfileParent) => parent.derived.band?.category ?? null,
-    categoryLabel: (parent: ProfileParent) => parent.derived.band?.label ?? null,
-    talentPotential: (parent: ProfileParent) => parent.derived.band?.potential ?? null,
-    trainingNeeds: async (parent: ProfileParent, _args: unknown, ctx: Context): Promise<TrainingNeedParent[]> => {
+    jpm: (parent) => parent.derived.jpm,
+    category: (parent) => parent.derived.band?.category ?? null,
+    categoryLabel: (parent) => parent.derived.band?.label ?? null,
+    talentPotential: (parent) => parent.derived.band?.potential ?? null,
+    trainingNeeds: async (parent, _args, ctx): Promise<TrainingNeedParent[]> => {
       const catalogue = (await loadersOf(ctx).catalogue.load('active')).filter((p) => programmeOffered(p, parent.employee.regionCode));
       return rankTrainingNeeds(parent.derived.gaps, catalogue).map((need) => ({
         employeeId: parent.employee.employeeId,
@@ -116,38 +131,41 @@ export const typeResolvers = {
   },
 
   CompetencyAssessment: {
-    assessmentId: (parent: AssessmentRecord) => parent.seriesId,
-    corrects: async (parent: AssessmentRecord, _args: unknown, ctx: Context) => {
+    assessmentId: (parent) => parent.seriesId,
+    corrects: async (parent, _args, ctx) => {
       if (parent.version <= 1) return null;
       const series = await loadersOf(ctx).series.load(parent.seriesId);
       return series.find((entry) => entry.version === parent.version - 1) ?? null;
     },
-    employee: (parent: AssessmentRecord) => ({ __typename: 'Employee', id: parent.employeeId }),
-    scores: async (parent: AssessmentRecord, _args: unknown, ctx: Context) => {
+    employee: (parent) => ({ __typename: 'Employee', id: parent.employeeId }),
+    scores: async (parent, _args, ctx) => {
       const scores = await loadersOf(ctx).scores.load(parent.id);
       return competencies.flatMap((competency) => {
         const score = scores.find((entry) => entry.competencyCode === competency.code);
         return score ? [{ competency, score: score.score, evidence: score.evidence }] : [];
       });
     },
-    missingCompetencies: async (parent: AssessmentRecord, _args: unknown, ctx: Context) =>
+    missingCompetencies: async (parent, _args, ctx) =>
       missingCompetencies((await loadersOf(ctx).scores.load(parent.id)).map((score) => score.competencyCode)),
-    finalisedAt: (parent: AssessmentRecord) => parent.finalisedAt?.toISOString() ?? null,
+    finalisedAt: (parent) => parent.finalisedAt?.toISOString() ?? null,
   },
 
   TrainingProgramme: {
-    competency: (parent: ProgrammeRecord) => competencyOf(parent.competencyCode),
-    hours: (parent: ProgrammeRecord) => parent.hoursJp,
+    competency: (parent) => competencyOf(parent.competencyCode),
+    hours: (parent) => parent.hoursJp,
   },
 
   TrainingNeed: {
-    employee: (parent: TrainingNeedParent) => ({ __typename: 'Employee', id: parent.employeeId }),
-    competency: (parent: TrainingNeedParent) => competencyOf(parent.competencyCode),
-    programme: (parent: TrainingNeedParent, _args: unknown, ctx: Context) =>
+    employee: (parent) => ({ __typename: 'Employee', id: parent.employeeId }),
+    competency: (parent) => competencyOf(parent.competencyCode),
+    programme: (parent, _args, ctx) =>
       parent.programmeId === null ? null : loadersOf(ctx).programme.load(parent.programmeId),
-    programmes: async (parent: TrainingNeedParent, _args: unknown, ctx: Context) => {
+    programmes: async (parent, _args, ctx) => {
       const catalogue = (await loadersOf(ctx).catalogue.load('active')).filter((p) => programmeOffered(p, parent.employeeRegionCode));
-      return rankTrainingNeeds([{ competencyCode: parent.competencyCode, required: parent.required, assessed: parent.assessed, gap: parent.gap }], catalogue)[0]?.programmes ?? [];
+      const ranked = rankTrainingNeeds([{ competencyCode: parent.competencyCode, required: parent.required, assessed: parent.assessed, gap: parent.gap }], catalogue)[0]?.programmes ?? [];
+      // The ranking speaks of the domain's programme (no code, no catalogue region); the schema's has both.
+      const records = new Map(catalogue.map((programme) => [programme.id, programme]));
+      return ranked.flatMap((programme) => records.get(programme.id) ?? []);
     },
   },
 };
