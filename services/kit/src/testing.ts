@@ -1,11 +1,14 @@
 // Helpers for integration tests against the real parts: a fresh PostgreSQL database per suite on
-// DATABASE_URL's server, and real Keycloak tokens for the demo users (docs/conventions.md).
+// DATABASE_URL's server, real Keycloak tokens for the demo users (docs/conventions.md), and a subgraph
+// started in-process on that database (`startTestSubgraph`).
 // `startTestIssuer` is for unit tests only: a local RS256 key served from a local JWKS endpoint.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
-import { dropDatabase, ensureDatabase } from './db.ts';
+import { loadServiceConfig, type ServiceConfig } from './config.ts';
+import { createOrm, dropDatabase, ensureDatabase, type CreateOrmOptions, type Orm } from './db.ts';
+import { createLogger, type Logger, type RunningSubgraph } from './server.ts';
 
 const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -52,6 +55,107 @@ export async function passwordToken(username: string, password = 'kinerja-demo',
     throw new Error(`Keycloak refused a token for ${username}: ${response.status} ${body.error ?? ''} ${body.error_description ?? ''}`);
   }
   return body.access_token;
+}
+
+export interface GraphQLResult {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs one GraphQL operation to `url`, with a bearer token when given; the HTTP status comes back with the body. */
+export async function postGraphQL(
+  url: string,
+  token: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResult> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<GraphQLResult, 'status'>) };
+}
+
+/** `passwordToken` remembered per user, so a suite asks Keycloak once for each demo user. */
+export function demoUserTokens(): (username: string) => Promise<string> {
+  const tokens = new Map<string, Promise<string>>();
+  return (username) => {
+    let token = tokens.get(username);
+    if (!token) {
+      token = passwordToken(username);
+      tokens.set(username, token);
+    }
+    return token;
+  };
+}
+
+export interface TestSubgraph {
+  db: TestDatabase;
+  orm: Orm;
+  server: RunningSubgraph;
+  /** Every SQL statement the ORM sent since the last reset. */
+  statements: string[];
+  token(username: string): Promise<string>;
+  gql(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export interface TestSubgraphStart<Extra extends object> {
+  server: RunningSubgraph;
+  /** Whatever else the suite needs from the start (a topic, a producer), spread into the result. */
+  extra: Extra;
+  /** Stops what the start set up beside the server; runs after the server stopped, before the ORM closes. */
+  stopExtra?: () => Promise<void>;
+}
+
+export interface StartTestSubgraphOptions<Extra extends object> {
+  serviceName: string;
+  /** Names the suite's database. */
+  prefix: string;
+  entities: CreateOrmOptions['entities'];
+  migrations: CreateOrmOptions['migrations'];
+  /** Starts the service's subgraph (handleSignals: false) with the suite's configuration, ORM and silent logger. */
+  start(deps: { config: ServiceConfig; orm: Orm; logger: Logger }): Promise<TestSubgraphStart<Extra>>;
+}
+
+/**
+ * A subgraph in-process on a fresh database of its own (migrated by createOrm), on a kernel-chosen port,
+ * verifying tokens against the real Keycloak realm; `stop` drops the database.
+ */
+export async function startTestSubgraph<Extra extends object = Record<never, never>>(
+  options: StartTestSubgraphOptions<Extra>,
+): Promise<TestSubgraph & Extra> {
+  const db = await createTestDatabase(options.prefix);
+  const logger = createLogger({ serviceName: options.serviceName, logLevel: 'silent' });
+  const statements: string[] = [];
+  const orm = await createOrm({
+    databaseUrl: db.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    logger,
+    onQuery: (sql) => statements.push(sql),
+  });
+  const config = loadServiceConfig(options.serviceName, { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' });
+  const { server, extra, stopExtra } = await options.start({ config, orm, logger });
+  return {
+    ...extra,
+    db,
+    orm,
+    server,
+    statements,
+    token: demoUserTokens(),
+    gql: (token, query, variables) => postGraphQL(server.url, token, query, variables),
+    sql: <T>(query: string, params?: unknown[]) => orm.em.fork().execute(query, params ?? []) as Promise<T[]>,
+    stop: async () => {
+      await server.stop();
+      await stopExtra?.();
+      await orm.close(true);
+      await db.drop();
+    },
+  };
 }
 
 export interface TestIssuer {

@@ -2,11 +2,8 @@
 // Kafka broker (a topic of its own, so suites on the shared broker do not see each other's events).
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { loadServiceConfig } from '@kinerja/kit/config';
-import { createOrm, type Orm } from '@kinerja/kit/db';
 import { createKafka, type IdempotentConsumer } from '@kinerja/kit/events';
-import { createLogger, type RunningSubgraph } from '@kinerja/kit/server';
-import { createTestDatabase, passwordToken, type TestDatabase } from '@kinerja/kit/testing';
+import { startTestSubgraph, type TestSubgraph } from '@kinerja/kit/testing';
 import type { EmployeeChange } from '@kinerja/proto';
 import {
   EmployeeChangedSchema,
@@ -22,11 +19,7 @@ import { entities } from '../../src/entities/index.ts';
 import { startEmployeeChangedConsumer } from '../../src/events/employee-changed-consumer.ts';
 import { migrations } from '../../src/migrations/index.ts';
 
-export interface GraphQLResult {
-  status: number;
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+export type { GraphQLResult } from '@kinerja/kit/testing';
 
 export interface TestEmployee {
   employeeId: string;
@@ -40,21 +33,13 @@ export interface TestEmployee {
   status?: 'ACTIVE' | 'RETIRED';
 }
 
-export interface Harness {
-  db: TestDatabase;
-  orm: Orm;
-  server: RunningSubgraph;
+export interface Harness extends TestSubgraph {
   topic: string;
   groupId: string;
-  statements: string[];
-  token(username: string): Promise<string>;
-  gql(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
-  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Publishes an EmployeeChanged snapshot; returns the event id (pass it again to redeliver). */
   publishEmployee(employee: TestEmployee, change: EmployeeChange, eventId?: string): Promise<string>;
   /** Resolves when the consumer has recorded `eventId` as processed. */
   processed(eventId: string): Promise<void>;
-  stop(): Promise<void>;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -68,46 +53,36 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 export async function startHarness(prefix: string): Promise<Harness> {
-  const db = await createTestDatabase(prefix);
-  const logger = createLogger({ serviceName: 'competency', logLevel: 'silent' });
-  const statements: string[] = [];
-  const orm = await createOrm({ databaseUrl: db.url, entities, migrations, logger, onQuery: (sql) => statements.push(sql) });
-  const config = loadServiceConfig('competency', { ...process.env, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' });
-  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `competency-test-${prefix}`, logger });
   const suffix = randomUUID().slice(0, 8);
   const topic = `personnel.employee.v1.test-${prefix}-${suffix}`;
   const groupId = `competency-test-${prefix}-${suffix}`;
-  const consumer: IdempotentConsumer = startEmployeeChangedConsumer({ orm, kafka, logger, topic, groupId });
-  await consumer.ready;
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  const server = await startCompetencySubgraph({ config, orm, logger, handleSignals: false });
-  const tokens = new Map<string, Promise<string>>();
-  const sql = <T>(query: string, params?: unknown[]) => orm.em.fork().execute(query, params ?? []) as Promise<T[]>;
+  const base = await startTestSubgraph({
+    serviceName: 'competency',
+    prefix,
+    entities,
+    migrations,
+    start: async ({ config, orm, logger }) => {
+      const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `competency-test-${prefix}`, logger });
+      const consumer: IdempotentConsumer = startEmployeeChangedConsumer({ orm, kafka, logger, topic, groupId });
+      await consumer.ready;
+      const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      const server = await startCompetencySubgraph({ config, orm, logger, handleSignals: false });
+      return {
+        server,
+        extra: { producer },
+        stopExtra: async () => {
+          await producer.disconnect();
+          await consumer.stop();
+        },
+      };
+    },
+  });
+  const { producer, sql } = base;
   return {
-    db,
-    orm,
-    server,
+    ...base,
     topic,
     groupId,
-    statements,
-    token: (username) => {
-      let token = tokens.get(username);
-      if (!token) {
-        token = passwordToken(username);
-        tokens.set(username, token);
-      }
-      return token;
-    },
-    gql: async (token, query, variables) => {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as Omit<GraphQLResult, 'status'>) };
-    },
-    sql,
     publishEmployee: async (employee, change, eventId = randomUUID()) => {
       const payload = create(EmployeeChangedSchema, {
         eventId,
@@ -151,13 +126,6 @@ export async function startHarness(prefix: string): Promise<Harness> {
         const rows = await sql<{ n: number }>('select count(*)::int as n from processed_event where consumer_group = ? and event_id = ?', [groupId, eventId]);
         return (rows[0]?.n ?? 0) > 0 ? true : undefined;
       });
-    },
-    stop: async () => {
-      await server.stop();
-      await producer.disconnect();
-      await consumer.stop();
-      await orm.close(true);
-      await db.drop();
     },
   };
 }
