@@ -1,5 +1,7 @@
 // Civil-service vocabulary and the rules the generator follows (DOMAIN.md "People and
 // organisation" and "Competency"; names as in docs/conventions.md "Shared vocabulary").
+import { competencyCodes } from '@kinerja/competency/src/domain/dictionary.ts';
+import { defaultRequiredLevelByJenisJabatan } from '@kinerja/competency/src/domain/standards.ts';
 
 export type EmploymentType = 'PNS' | 'PPPK';
 export type Education = 'SMA' | 'D3' | 'S1' | 'S2' | 'S3';
@@ -139,26 +141,12 @@ export const RETIREMENT_AGE: Readonly<Record<JenisJabatan, number>> = {
   PEMULA: 58,
 };
 
-export const COMPETENCY_CODES = ['M.1', 'M.2', 'M.3', 'M.4', 'M.5', 'M.6', 'M.7', 'M.8', 'SK.1'] as const;
+/** The competency dictionary's order (M.1 … M.8, SK.1): the generator draws one score per code in it. */
+export const COMPETENCY_CODES: readonly string[] = competencyCodes;
 
 /**
- * Required managerial level per position type (DOMAIN.md "Competency", the common mapping;
- * keterampilan levels are not in it: the generator treats Penyelia like Ahli Muda and the rest like
- * Pelaksana, only to centre generated scores).
+ * Required level per position type that generated scores centre on: the competency service's national
+ * defaults, except Mahir, which the generator has always centred on Pelaksana's level 1 (the default is 2);
+ * kept so the generated data set stays the same.
  */
-export const REQUIRED_LEVEL: Readonly<Record<JenisJabatan, number>> = {
-  JPT_UTAMA: 5,
-  JPT_MADYA: 5,
-  JPT_PRATAMA: 4,
-  ADMINISTRATOR: 3,
-  PENGAWAS: 2,
-  PELAKSANA: 1,
-  AHLI_UTAMA: 4,
-  AHLI_MADYA: 3,
-  AHLI_MUDA: 2,
-  AHLI_PERTAMA: 1,
-  PENYELIA: 2,
-  MAHIR: 1,
-  TERAMPIL: 1,
-  PEMULA: 1,
-};
+export const REQUIRED_LEVEL: Readonly<Record<JenisJabatan, number>> = { ...defaultRequiredLevelByJenisJabatan, MAHIR: 1 };
