@@ -17,6 +17,7 @@ import { computeGaps } from '../domain/gap.ts';
 import { summaryDeltas, type SummaryDelta } from '../domain/gap-summary.ts';
 import { computeJpm } from '../domain/jpm.ts';
 import { selectStandard, type JenisJabatan, type StandardCandidate } from '../domain/standards.ts';
+import { addSummaryDeltasStatement, summaryDeltaValues } from '../store/gap-summary-store.ts';
 import type { SqlClient } from './sql-client.ts';
 
 export interface BulkEmployee {
@@ -233,37 +234,14 @@ export async function loadCompetencyBatch(db: SqlClient, batch: CompetencyBatch,
       }
     }
     const rows = [...totals.values()];
-    const level = (i: number) => rows.map((r) => r.needByLevel[i]);
+    const valueRows = rows.map(summaryDeltaValues);
+    const column = (i: number) => valueRows.map((values) => values[i]);
     await db.query(
-      `insert into competency_gap_summary as s (scope, scope_key, competency_code, assessed_employees, below_standard,
-                                                gap_sum, shortfall_sum, need_level_1, need_level_2, need_level_3,
-                                                need_level_4, need_level_5)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::bigint[],
-                            $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])
-       on conflict (scope, scope_key, competency_code) do update set
-         assessed_employees = s.assessed_employees + excluded.assessed_employees,
-         below_standard = s.below_standard + excluded.below_standard,
-         gap_sum = s.gap_sum + excluded.gap_sum,
-         shortfall_sum = s.shortfall_sum + excluded.shortfall_sum,
-         need_level_1 = s.need_level_1 + excluded.need_level_1,
-         need_level_2 = s.need_level_2 + excluded.need_level_2,
-         need_level_3 = s.need_level_3 + excluded.need_level_3,
-         need_level_4 = s.need_level_4 + excluded.need_level_4,
-         need_level_5 = s.need_level_5 + excluded.need_level_5`,
-      [
-        rows.map((r) => r.scope),
-        rows.map((r) => r.scopeKey),
-        rows.map((r) => r.competencyCode),
-        rows.map((r) => r.assessedEmployees),
-        rows.map((r) => r.belowStandard),
-        rows.map((r) => r.gapSumHundredths),
-        rows.map((r) => r.shortfallSumHundredths),
-        level(0),
-        level(1),
-        level(2),
-        level(3),
-        level(4),
-      ],
+      addSummaryDeltasStatement(
+        `select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::bigint[],
+                              $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])`,
+      ),
+      Array.from({ length: 12 }, (_, i) => column(i)),
     );
     await db.query('commit');
     return { employees: employees.rowCount ?? 0, assessments: fresh.length, gaps: written.size, summaryRows: rows.length };

@@ -87,30 +87,14 @@ export async function replaceEmployeeGaps(em: Em, employeeId: string, next: Stor
 }
 
 /**
- * Adds the deltas in one statement. Rows are sorted by key so that two transactions touching the same
- * rows lock them in the same order and wait for each other instead of deadlocking.
+ * The summary maintenance rule, one statement for the API's writes and the bulk loader alike: each delta
+ * adds to every counter of its (scope, key, competency) row, which starts from zero. `rowsSource` is a
+ * VALUES list or a SELECT giving rows in summaryDeltaValues order; it must not name the same row twice.
  */
-export async function applySummaryDeltas(em: Em, deltas: readonly SummaryDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  const sorted = [...deltas].sort(
-    (a, b) => a.scope.localeCompare(b.scope) || a.scopeKey.localeCompare(b.scopeKey) || a.competencyCode.localeCompare(b.competencyCode),
-  );
-  const values = sorted.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  const params = sorted.flatMap((d) => [
-    d.scope,
-    d.scopeKey,
-    d.competencyCode,
-    d.assessedEmployees,
-    d.belowStandard,
-    d.gapSumHundredths,
-    d.shortfallSumHundredths,
-    ...d.needByLevel,
-  ]);
-  await run(
-    em,
-    `insert into competency_gap_summary as s (scope, scope_key, competency_code, assessed_employees, below_standard, gap_sum, shortfall_sum,
+export function addSummaryDeltasStatement(rowsSource: string): string {
+  return `insert into competency_gap_summary as s (scope, scope_key, competency_code, assessed_employees, below_standard, gap_sum, shortfall_sum,
        need_level_1, need_level_2, need_level_3, need_level_4, need_level_5)
-     values ${values}
+     ${rowsSource}
      on conflict (scope, scope_key, competency_code) do update set
        assessed_employees = s.assessed_employees + excluded.assessed_employees,
        below_standard = s.below_standard + excluded.below_standard,
@@ -120,9 +104,25 @@ export async function applySummaryDeltas(em: Em, deltas: readonly SummaryDelta[]
        need_level_2 = s.need_level_2 + excluded.need_level_2,
        need_level_3 = s.need_level_3 + excluded.need_level_3,
        need_level_4 = s.need_level_4 + excluded.need_level_4,
-       need_level_5 = s.need_level_5 + excluded.need_level_5`,
-    params,
+       need_level_5 = s.need_level_5 + excluded.need_level_5`;
+}
+
+/** A delta's values in the column order of addSummaryDeltasStatement. */
+export function summaryDeltaValues(d: SummaryDelta): (string | number)[] {
+  return [d.scope, d.scopeKey, d.competencyCode, d.assessedEmployees, d.belowStandard, d.gapSumHundredths, d.shortfallSumHundredths, ...d.needByLevel];
+}
+
+/**
+ * Adds the deltas in one statement. Rows are sorted by key so that two transactions touching the same
+ * rows lock them in the same order and wait for each other instead of deadlocking.
+ */
+export async function applySummaryDeltas(em: Em, deltas: readonly SummaryDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const sorted = [...deltas].sort(
+    (a, b) => a.scope.localeCompare(b.scope) || a.scopeKey.localeCompare(b.scopeKey) || a.competencyCode.localeCompare(b.competencyCode),
   );
+  const values = sorted.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  await run(em, addSummaryDeltasStatement(`values ${values}`), sorted.flatMap(summaryDeltaValues));
 }
 
 export interface SummaryRecord {
