@@ -15,6 +15,8 @@ export interface BenchOptions {
   password: string;
   /** PostgreSQL server URL; each subgraph's database is kinerja_<name> on it. */
   databaseServerUrl: string;
+  /** Full database URLs per subgraph, overriding databaseServerUrl (tests run subgraphs on fresh databases). */
+  subgraphDatabaseUrls?: Partial<Record<SubgraphName, string>>;
   connections: number;
   durationSeconds: number;
   sqlProbeRepetitions: number;
@@ -29,16 +31,21 @@ export function subgraphDatabaseUrl(serverUrl: string, subgraph: string): string
   return url.toString();
 }
 
-async function datasetInfo(serverUrl: string, subgraphs: readonly string[]): Promise<{ dataset: DatasetInfo; postgres: string | null }> {
+function databaseUrlOf(options: BenchOptions, subgraph: SubgraphName): string {
+  return options.subgraphDatabaseUrls?.[subgraph] ?? subgraphDatabaseUrl(options.databaseServerUrl, subgraph);
+}
+
+async function datasetInfo(options: BenchOptions, subgraphs: readonly SubgraphName[]): Promise<{ dataset: DatasetInfo; postgres: string | null }> {
   const dataset: DatasetInfo = { employees: null, assessments: null, databases: [] };
   let postgres: string | null = null;
   for (const subgraph of subgraphs) {
-    const client = new pg.Client({ connectionString: subgraphDatabaseUrl(serverUrl, subgraph) });
+    const url = databaseUrlOf(options, subgraph);
+    const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
       postgres ??= (await client.query('show server_version')).rows[0].server_version as string;
       const size = await client.query('select pg_database_size(current_database()) as bytes');
-      dataset.databases.push({ name: `kinerja_${subgraph}`, sizeMiB: Math.round((Number(size.rows[0].bytes) / 1024 ** 2) * 10) / 10 });
+      dataset.databases.push({ name: new URL(url).pathname.slice(1), sizeMiB: Math.round((Number(size.rows[0].bytes) / 1024 ** 2) * 10) / 10 });
       if (subgraph === 'personnel') dataset.employees = Number((await client.query('select count(*) as n from employee')).rows[0].n);
       if (subgraph === 'competency') dataset.assessments = Number((await client.query("select count(*) as n from assessment where status = 'FINALISED'")).rows[0].n);
     } catch {
@@ -110,11 +117,11 @@ async function runScenario(scenario: Scenario, options: BenchOptions, counters: 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const subgraphs = Object.keys(options.subgraphUrls) as SubgraphName[];
-  const { dataset, postgres } = await datasetInfo(options.databaseServerUrl, subgraphs);
+  const { dataset, postgres } = await datasetInfo(options, subgraphs);
   const counters: SqlCounter[] = [];
   for (const subgraph of subgraphs) {
     try {
-      counters.push(await SqlCounter.open(subgraph, subgraphDatabaseUrl(options.databaseServerUrl, subgraph)));
+      counters.push(await SqlCounter.open(subgraph, databaseUrlOf(options, subgraph)));
     } catch (error) {
       options.log(`SQL counts for ${subgraph} unavailable: ${(error as Error).message}`);
     }

@@ -4,12 +4,12 @@
 // Reads GATEWAY_URL (default http://localhost:4000/graphql), SUBGRAPH_<NAME>_URL (defaults per
 // docs/conventions.md ports), KEYCLOAK_URL, KEYCLOAK_REALM, DATABASE_URL (the PostgreSQL server; each
 // subgraph's database is kinerja_<name>), KINERJA_DEMO_PASSWORD (default kinerja-demo).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gatewayAnswers, runBench } from './bench.ts';
 import { passwordToken } from './graphql-client.ts';
-import { renderMarkdown, reportFileStem } from './report.ts';
+import { renderMarkdown } from './report.ts';
+import { writeReportFiles } from './report-files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,11 +48,8 @@ try {
   const token = await passwordToken(keycloakUrl, realm, 'nasional.pimpinan', password);
   if (!(await gatewayAnswers(gatewayUrl, token))) throw new Error(`gateway ${gatewayUrl} tidak menjawab; jalankan sistem dulu (npm start)`);
   const report = await runBench(options);
-  mkdirSync(values.out, { recursive: true });
-  const stem = join(values.out, reportFileStem(report));
-  writeFileSync(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(`${stem}.md`, renderMarkdown(report));
-  process.stderr.write(`bench: report ${stem}.json and ${stem}.md\n`);
+  const files = writeReportFiles(report, values.out);
+  process.stderr.write(`bench: report ${files.json} and ${files.markdown}\n`);
   process.stdout.write(renderMarkdown(report));
 } catch (error) {
   process.stderr.write(`bench: gagal: ${(error as Error).message}\n`);

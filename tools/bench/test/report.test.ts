@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayAnswers, runBench } from '../src/bench.ts';
-import { passwordToken } from '../src/graphql-client.ts';
 import { summariseLatencies } from '../src/latency.ts';
 import { graphqlAnswerOk } from '../src/load-run.ts';
 import { overheadRatio, renderMarkdown, reportFileStem, sizeLabel, type BenchReport, type LoadRun } from '../src/report.ts';
@@ -111,38 +109,4 @@ describe('report building', () => {
     for (const s of scenarios()) expect(s.direct.length).toBeGreaterThan(0);
     expect(scenarios({ employeePageSize: 10 }).find((s) => s.name === 'employee-list')?.query).toContain('first: 10)');
   });
-});
-
-const keycloakUrl = process.env['KEYCLOAK_URL'] ?? 'http://localhost:8180';
-const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://localhost:4000/graphql';
-const liveToken = await passwordToken(keycloakUrl, 'asn', 'karawang.atasan', 'kinerja-demo').catch(() => null);
-const live = liveToken !== null && (await gatewayAnswers(gatewayUrl, liveToken));
-
-describe.skipIf(!live)('a short real run through the gateway', () => {
-  it('produces a report of the expected shape', async () => {
-    const report = await runBench({
-      gatewayUrl,
-      subgraphUrls: {
-        personnel: process.env['SUBGRAPH_PERSONNEL_URL'] ?? 'http://localhost:4001/graphql',
-        competency: process.env['SUBGRAPH_COMPETENCY_URL'] ?? 'http://localhost:4002/graphql',
-      },
-      keycloakUrl,
-      realm: 'asn',
-      password: 'kinerja-demo',
-      databaseServerUrl: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      connections: 2,
-      durationSeconds: 1,
-      sqlProbeRepetitions: 1,
-      only: ['employee-profile'],
-      nPlusOnePageSizes: [],
-      log: () => {},
-    });
-    expect(report.scenarios).toHaveLength(1);
-    const [scenario] = report.scenarios;
-    expect(scenario?.gateway.requests).toBeGreaterThan(0);
-    expect(Object.keys(scenario?.gateway.latency ?? {})).toEqual(['p50', 'p95', 'p99', 'mean', 'max']);
-    expect(scenario?.direct.map((d) => d.target)).toEqual(['personnel', 'competency']);
-    expect(report.machine.cpus.count).toBeGreaterThan(0);
-    expect(renderMarkdown(report)).toContain('employee-profile');
-  }, 120_000);
 });

@@ -1,0 +1,185 @@
+// The harness run end to end, always (issue 5: "the harness itself has a small test that it runs and
+// produces a report"): the real personnel and competency subgraph processes on fresh databases, a small
+// deterministic dataset loaded by the seed tool's own bulk loaders, the real gateway composed from the
+// services' schemas, real Keycloak tokens of the demo users, and every scenario run for one second.
+// It asserts the report's content, never its figures: no timing assertions.
+// The subgraph processes are started with the gateway suite's helpers (imported by relative path: the
+// shared test helpers in @kinerja/kit/testing were being reworked when this was written).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../../../gateway/src/config.ts';
+import { createLogger } from '../../../gateway/src/observability/logger.ts';
+import { startGateway, type RunningGateway } from '../../../gateway/src/server/gateway-server.ts';
+import { composeSupergraph, readSubgraphSources } from '../../../gateway/src/supergraph/composition.ts';
+import { startCompetency, type CompetencyProcess } from '../../../gateway/test/support/competency-process.ts';
+import { startPersonnel, type PersonnelProcess } from '../../../gateway/test/support/personnel-process.ts';
+import { DEMO_ATASAN, DEMO_PEGAWAI } from '../../seed/src/dataset.ts';
+import { runSeed } from '../../seed/src/seed.ts';
+import { runBench } from '../src/bench.ts';
+import { passwordToken, postGraphql } from '../src/graphql-client.ts';
+import type { BenchReport } from '../src/report.ts';
+import { writeReportFiles } from '../src/report-files.ts';
+import { scenarios } from '../src/scenarios.ts';
+
+const servicesDir = fileURLToPath(new URL('../../../services', import.meta.url));
+const SEEDED_EMPLOYEES = 400;
+
+let personnel: PersonnelProcess | undefined;
+let competency: CompetencyProcess | undefined;
+let gateway: RunningGateway | undefined;
+let resultsFolder: string | undefined;
+let report: BenchReport;
+let files: { json: string; markdown: string };
+const log: string[] = [];
+
+beforeAll(async () => {
+  const started = await Promise.allSettled([startPersonnel(), startCompetency()]);
+  if (started[0].status === 'fulfilled') personnel = started[0].value;
+  if (started[1].status === 'fulfilled') competency = started[1].value;
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  if (!personnel || !competency) throw new Error('subgraphs not started');
+
+  await runSeed({
+    employees: SEEDED_EMPLOYEES,
+    seed: 'bench-live-run',
+    provinces: ['32', '36'],
+    serverUrl: 'postgres://unused',
+    services: ['personnel', 'competency'],
+    databaseUrls: { personnel: personnel.database.url, competency: competency.database.url },
+    logger: pino({ level: 'warn' }),
+  });
+
+  const outcome = composeSupergraph(readSubgraphSources(servicesDir).filter((s) => ['personnel', 'competency'].includes(s.name)));
+  if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+  const config = loadGatewayConfig({
+    PORT: '0',
+    KEYCLOAK_URL: process.env['KEYCLOAK_URL'],
+    KEYCLOAK_REALM: process.env['KEYCLOAK_REALM'],
+    SUBGRAPH_PERSONNEL_URL: personnel.url,
+    SUBGRAPH_COMPETENCY_URL: competency.url,
+  });
+  gateway = await startGateway(config, { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') });
+
+  resultsFolder = mkdtempSync(join(tmpdir(), 'kinerja-bench-'));
+  report = await runBench({
+    gatewayUrl: gateway.url,
+    subgraphUrls: { personnel: personnel.url, competency: competency.url },
+    subgraphDatabaseUrls: { personnel: personnel.database.url, competency: competency.database.url },
+    keycloakUrl: process.env['KEYCLOAK_URL'] ?? 'http://localhost:8180',
+    realm: process.env['KEYCLOAK_REALM'] ?? 'asn',
+    password: process.env['KINERJA_DEMO_PASSWORD'] ?? 'kinerja-demo',
+    databaseServerUrl: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    connections: 2,
+    durationSeconds: 1,
+    sqlProbeRepetitions: 3,
+    // The N+1 probe adds two more settled SQL counts (~15 s); its rendering is covered in report.test.ts.
+    nPlusOnePageSizes: [],
+    log: (line) => log.push(`${new Date().toISOString().slice(14, 23)} ${line}`),
+  });
+  files = writeReportFiles(report, resultsFolder);
+});
+
+afterAll(async () => {
+  // Every step runs whatever failed before it, so no process, database or folder is left behind.
+  const steps = [
+    () => gateway?.stop(),
+    () => personnel?.stop(),
+    () => competency?.stop(),
+    () => resultsFolder && rmSync(resultsFolder, { recursive: true, force: true }),
+  ];
+  const failures: unknown[] = [];
+  for (const step of steps) await Promise.resolve(step()).catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw new AggregateError(failures, 'cleanup failed');
+});
+
+describe('a short real run of the harness through the gateway', () => {
+  it('writes the JSON and Markdown reports into the results folder', () => {
+    expect(files.json).toMatch(new RegExp(`-${SEEDED_EMPLOYEES}\\.json$`));
+    expect(existsSync(files.json) && existsSync(files.markdown)).toBe(true);
+    expect(readdirSync(resultsFolder as string).sort()).toEqual([basename(files.json), basename(files.markdown)]);
+    const written = JSON.parse(readFileSync(files.json, 'utf8')) as BenchReport;
+    expect(written).toEqual(JSON.parse(JSON.stringify(report)));
+    const markdown = readFileSync(files.markdown, 'utf8');
+    expect(markdown).toContain(`# Kinerja ASN benchmark, ${SEEDED_EMPLOYEES} employees`);
+    for (const s of scenarios()) expect(markdown).toContain(`| ${s.name} | gateway |`);
+  });
+
+  it('describes the seeded data, the machine and the run settings', () => {
+    expect(report.dataset.employees).toBe(SEEDED_EMPLOYEES);
+    expect(report.dataset.assessments).toBeGreaterThan(0);
+    expect(report.dataset.databases.map((d) => d.name)).toEqual([
+      new URL(personnel!.database.url).pathname.slice(1),
+      new URL(competency!.database.url).pathname.slice(1),
+    ]);
+    expect(report.sizeLabel).toBe(String(SEEDED_EMPLOYEES));
+    expect(report.machine.cpus.count).toBeGreaterThan(0);
+    expect(report.machine.postgres).toMatch(/^\d+/);
+    expect(report.settings).toMatchObject({ connections: 2, durationSeconds: 1, gatewayUrl: gateway!.url });
+  });
+
+  it('measures every scenario through the gateway and directly, without a single error', () => {
+    expect(report.failures, log.join('\n')).toEqual([]);
+    expect(report.scenarios.map((s) => s.name)).toEqual(scenarios().map((s) => s.name));
+    for (const scenario of report.scenarios) {
+      const expectedTargets = scenarios().find((s) => s.name === scenario.name)?.direct.map((d) => d.subgraph);
+      expect(scenario.direct.map((run) => run.target), scenario.name).toEqual(expectedTargets);
+      for (const run of [scenario.gateway, ...scenario.direct]) {
+        const where = `${scenario.name} → ${run.target}`;
+        expect(run.requests, where).toBeGreaterThan(0);
+        expect(run.errors, where).toBe(0);
+        expect(run.responseBytes, where).toBeGreaterThan(0);
+        expect(Object.keys(run.latency), where).toEqual(['p50', 'p95', 'p99', 'mean', 'max']);
+        expect(run.latency.p50, where).toBeLessThanOrEqual(run.latency.p95);
+        expect(run.latency.p95, where).toBeLessThanOrEqual(run.latency.p99);
+      }
+      expect(scenario.gatewayOverheadRatio, scenario.name).toEqual(expect.any(Number));
+      expect(scenario.gatewayOverheadRatio, scenario.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('counts SQL statements per operation for each subgraph', () => {
+    // pg_stat_statements where it is preloaded, else the transaction-count fallback (bench/README.md).
+    expect(['pg_stat_statements', 'pg_stat_database.xact_commit']).toContain(report.sqlCountMethod);
+    for (const scenario of report.scenarios) {
+      expect(scenario.sql.map((c) => c.subgraph), scenario.name).toEqual(['personnel', 'competency']);
+      for (const count of scenario.sql) {
+        expect(count.method).toBe(report.sqlCountMethod);
+        expect(count.perOperation, `${scenario.name} → ${count.subgraph}`).toEqual(expect.any(Number));
+      }
+    }
+    // Every scenario reads both databases, so over all five the counts cannot all be noise-level zero.
+    for (const subgraph of ['personnel', 'competency']) {
+      const total = report.scenarios.reduce((sum, s) => sum + (s.sql.find((c) => c.subgraph === subgraph)?.perOperation ?? 0), 0);
+      expect(total, subgraph).toBeGreaterThan(0);
+    }
+  });
+
+  it('ran on data holding what the scenarios look at: the demo pair, their gaps and Karawang\'s training needs', async () => {
+    // A scenario reading nothing (null employee, empty page) would still count as an answer without errors.
+    const profile = scenarios().find((s) => s.name === 'employee-profile');
+    expect(profile?.variables).toEqual({ nip: DEMO_PEGAWAI.nip });
+    const password = process.env['KINERJA_DEMO_PASSWORD'] ?? 'kinerja-demo';
+    const keycloakUrl = process.env['KEYCLOAK_URL'] ?? 'http://localhost:8180';
+    const realm = process.env['KEYCLOAK_REALM'] ?? 'asn';
+    const atasan = await passwordToken(keycloakUrl, realm, 'karawang.atasan', password);
+    const answer = await postGraphql(gateway!.url, atasan, `{ employee(nip: "${DEMO_PEGAWAI.nip}") { nip supervisor { nip } competencyProfile { gaps { gap } } } }`);
+    expect(answer.errors).toBeUndefined();
+    const employee = (answer.data as { employee: { nip: string; supervisor: { nip: string }; competencyProfile: { gaps: { gap: number }[] } } }).employee;
+    expect(employee).toMatchObject({ nip: DEMO_PEGAWAI.nip, supervisor: { nip: DEMO_ATASAN.nip } });
+    expect(employee.competencyProfile.gaps.some((g) => g.gap < 0)).toBe(true);
+
+    const diklat = await passwordToken(keycloakUrl, realm, 'karawang.diklat', password);
+    const needs = await postGraphql(gateway!.url, diklat, '{ trainingNeeds(regionCode: "32.15", first: 5) { edges { node { employee { nip } } } } }');
+    expect(needs.errors).toBeUndefined();
+    expect((needs.data as { trainingNeeds: { edges: unknown[] } }).trainingNeeds.edges.length).toBeGreaterThan(0);
+    const employeeList = report.scenarios.find((s) => s.name === 'employee-list');
+    const profileRun = report.scenarios.find((s) => s.name === 'employee-profile');
+    // 100 employees with fields from both subgraphs weigh more than one employee's profile.
+    expect(employeeList!.gateway.responseBytes).toBeGreaterThan(profileRun!.gateway.responseBytes);
+  });
+});
