@@ -2,33 +2,13 @@
 // organisation" and "Competency"; names as in docs/conventions.md "Shared vocabulary").
 import { competencyCodes } from '@kinerja/competency/src/domain/dictionary.ts';
 import { defaultRequiredLevelByJenisJabatan } from '@kinerja/competency/src/domain/standards.ts';
+import { pnsGolongan, pppkGolongan, type EmploymentType, type JenisJabatan } from '@kinerja/kit/vocabulary';
 
-export type EmploymentType = 'PNS' | 'PPPK';
+export type { EmploymentType, JenisJabatan };
 export type Education = 'SMA' | 'D3' | 'S1' | 'S2' | 'S3';
-export type JenisJabatan =
-  | 'JPT_UTAMA'
-  | 'JPT_MADYA'
-  | 'JPT_PRATAMA'
-  | 'ADMINISTRATOR'
-  | 'PENGAWAS'
-  | 'PELAKSANA'
-  | 'AHLI_UTAMA'
-  | 'AHLI_MADYA'
-  | 'AHLI_MUDA'
-  | 'AHLI_PERTAMA'
-  | 'PENYELIA'
-  | 'MAHIR'
-  | 'TERAMPIL'
-  | 'PEMULA';
 
-export const PNS_GOLONGAN = [
-  'I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', 'II/d',
-  'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e',
-] as const;
-export const PPPK_GOLONGAN = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX',
-  'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
-] as const;
+export const PNS_GOLONGAN = pnsGolongan;
+export const PPPK_GOLONGAN = pppkGolongan;
 
 const g = (name: (typeof PNS_GOLONGAN)[number]): number => PNS_GOLONGAN.indexOf(name);
 

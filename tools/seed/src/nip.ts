@@ -1,16 +1,17 @@
 // NIP = birth date YYYYMMDD + TMT CPNS YYYYMM + gender digit (1 male, 2 female) + 3-digit serial
 // (Perka BKN 22/2007; DOMAIN.md "People and organisation"). A PPPK's number has the appointment year
 // followed by `21` where a PNS has the TMT month (as BKN issues them; personnel accepts both).
+import type { EmploymentType, Gender } from '@kinerja/kit/vocabulary';
 
-export type Gender = 'MALE' | 'FEMALE';
+export type { Gender };
 export const PPPK_NIP_CODE = '21';
 
-export function nipPrefix(birthDate: string, tmt: string, gender: Gender, employmentType: 'PNS' | 'PPPK' = 'PNS'): string {
+export function nipPrefix(birthDate: string, tmt: string, gender: Gender, employmentType: EmploymentType = 'PNS'): string {
   const appointment = employmentType === 'PPPK' ? `${tmt.slice(0, 4)}${PPPK_NIP_CODE}` : tmt.slice(0, 7).replace('-', '');
   return `${birthDate.replaceAll('-', '')}${appointment}${gender === 'MALE' ? '1' : '2'}`;
 }
 
-export function isValidNip(nip: string, employmentType: 'PNS' | 'PPPK' = 'PNS'): boolean {
+export function isValidNip(nip: string, employmentType: EmploymentType = 'PNS'): boolean {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{4})(\d{2})([12])(\d{3})$/.exec(nip);
   if (!match) return false;
   const [, y, m, d, ty, rawTm] = match.map(Number) as number[];
@@ -36,7 +37,7 @@ export class NipRegistry {
     this.reserved = new Set(reserved);
   }
 
-  allocate(birthDate: string, tmt: string, gender: Gender, employmentType: 'PNS' | 'PPPK' = 'PNS'): string {
+  allocate(birthDate: string, tmt: string, gender: Gender, employmentType: EmploymentType = 'PNS'): string {
     const prefix = nipPrefix(birthDate, tmt, gender, employmentType);
     let serial = this.nextSerial.get(prefix) ?? 1;
     let nip = `${prefix}${String(serial).padStart(3, '0')}`;

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { RegionLevel } from '@kinerja/kit/vocabulary';
 
-export type RegionLevel = 'NATIONAL' | 'PROVINCE' | 'REGENCY';
+export type { RegionLevel };
 
 export interface Region {
   code: string;

@@ -1,30 +1,11 @@
 // Competency standards: the level each position type requires per competency (DOMAIN.md "Competency",
 // "Required level per position type", configurable per instansi with an effective date; a position may
 // override its type's standard).
+import type { JenisJabatan } from '@kinerja/kit/vocabulary';
 import { competencyCodes, isKnownCompetencyCode, MAX_LEVEL, MIN_LEVEL } from './dictionary.ts';
 
-export const JENIS_JABATAN = [
-  'JPT_UTAMA',
-  'JPT_MADYA',
-  'JPT_PRATAMA',
-  'ADMINISTRATOR',
-  'PENGAWAS',
-  'PELAKSANA',
-  'AHLI_UTAMA',
-  'AHLI_MADYA',
-  'AHLI_MUDA',
-  'AHLI_PERTAMA',
-  'PENYELIA',
-  'MAHIR',
-  'TERAMPIL',
-  'PEMULA',
-] as const;
-
-export type JenisJabatan = (typeof JENIS_JABATAN)[number];
-
-export function isJenisJabatan(value: string): value is JenisJabatan {
-  return (JENIS_JABATAN as readonly string[]).includes(value);
-}
+// The jenis jabatan list is the shared vocabulary (docs/conventions.md), kept in the kit.
+export { jenisJabatanValues as JENIS_JABATAN, isJenisJabatan, type JenisJabatan } from '@kinerja/kit/vocabulary';
 
 /**
  * Seeded national defaults, one level for all nine competencies of a position type. Only Administrator = 3

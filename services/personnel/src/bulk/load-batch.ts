@@ -14,6 +14,7 @@
 // would only rebuild read models the other services load from the same generated dataset through
 // their own bulk paths (competency: services/competency/src/bulk). The outbox keeps holding only
 // the events of real changes made through the API.
+import type { EmploymentType, Gender } from '../domain/vocabulary.ts';
 import type { SqlClient } from './sql-client.ts';
 
 export interface BulkOrgUnit {
@@ -35,11 +36,11 @@ export interface BulkEmployee {
   id: string;
   nip: string;
   name: string;
-  gender: 'MALE' | 'FEMALE';
+  gender: Gender;
   birthDate: string;
   /** TMT CPNS (PNS) or contract start (PPPK), YYYY-MM-DD. */
   tmt: string;
-  employmentType: 'PNS' | 'PPPK';
+  employmentType: EmploymentType;
   golongan: string;
   positionId: string;
   unitId: string;

@@ -1,6 +1,11 @@
 // Golongan/pangkat (DOMAIN.md "People and organisation"): PNS I/a–IV/e with their pangkat names,
 // PPPK golongan I–XVII. A golongan is only valid for its own employment type.
+import { pnsGolongan as pnsLadder, pppkGolongan as pppkLadder, type PnsGolongan } from '@kinerja/kit/vocabulary';
 import type { EmploymentType } from './vocabulary.ts';
+
+export const pnsGolongan: readonly string[] = pnsLadder;
+
+export const pppkGolongan: readonly string[] = pppkLadder;
 
 export const pnsPangkat: Readonly<Record<string, string>> = {
   'I/a': 'Juru Muda',
@@ -20,13 +25,7 @@ export const pnsPangkat: Readonly<Record<string, string>> = {
   'IV/c': 'Pembina Utama Muda',
   'IV/d': 'Pembina Utama Madya',
   'IV/e': 'Pembina Utama',
-};
-
-export const pnsGolongan: readonly string[] = Object.keys(pnsPangkat);
-
-export const pppkGolongan: readonly string[] = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
-];
+} satisfies Record<PnsGolongan, string>;
 
 export function golonganFor(employmentType: EmploymentType): readonly string[] {
   return employmentType === 'PNS' ? pnsGolongan : pppkGolongan;
