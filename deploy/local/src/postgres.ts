@@ -91,6 +91,21 @@ async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return module.default;
 }
 
+/**
+ * Command-line settings of the embedded server. pg_stat_statements is preloaded (the binaries ship it)
+ * so tools/bench counts the SQL statements of an operation exactly instead of estimating them from
+ * transaction counters; `track=all` also counts statements run inside functions.
+ */
+export function postgresServerSettings(): string[] {
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    shared_preload_libraries: 'pg_stat_statements',
+    'pg_stat_statements.track': 'all',
+  };
+  return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+}
+
 export interface EmbeddedPostgresOptions {
   port?: number;
   /** The cluster folder; its parent must be writable by the `postgres` user when run as root. */
@@ -148,7 +163,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     const managed = spawnManaged({
       name: 'postgres',
       command: binaries.postgres,
-      args: ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      args: ['-D', dataDir, '-p', String(port), ...postgresServerSettings()],
       logFile,
       ...(owner ?? {}),
       background: options.background ?? false,
