@@ -1,10 +1,12 @@
 // Wiring only: configuration, database (migrations run on start), subgraph server (port 4002), outbox
-// relay for competency.assessment.v1, and the personnel.employee.v1 read-model consumer.
+// relay for competency.assessment.v1, the personnel.employee.v1 read-model consumer, and the hourly job
+// applying standards that come into force (src/derived/configuration-in-force.ts).
 import { loadServiceConfig } from '@kinerja/kit/config';
 import { createOrm, ensureDatabase } from '@kinerja/kit/db';
 import { createKafka, startOutboxRelay } from '@kinerja/kit/events';
 import { createLogger } from '@kinerja/kit/server';
 import { startCompetencySubgraph } from './app.ts';
+import { startConfigurationInForceJob } from './derived/configuration-in-force.ts';
 import { entities } from './entities/index.ts';
 import { EMPLOYEE_CONSUMER_GROUP, startEmployeeChangedConsumer } from './events/employee-changed-consumer.ts';
 import { migrations } from './migrations/index.ts';
@@ -22,6 +24,7 @@ const orm = await createOrm({ databaseUrl: config.databaseUrl, entities, migrati
 const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: config.serviceName, logger });
 const relay = startOutboxRelay({ orm, kafka, logger });
 const consumer = startEmployeeChangedConsumer({ orm, kafka, logger, groupId: config.extra.COMPETENCY_EMPLOYEE_GROUP });
+const configurationJob = startConfigurationInForceJob({ orm, logger });
 
 await startCompetencySubgraph({
   config,
@@ -29,6 +32,7 @@ await startCompetencySubgraph({
   kafka,
   logger,
   onStop: async () => {
+    await configurationJob.stop();
     await consumer.stop();
     await relay.stop();
     await orm.close();

@@ -71,6 +71,11 @@ export async function loadDerivedProfile(em: Em, employee: EmployeeRecord, onDat
  * finalise and a position change) cannot both subtract the same old contribution.
  */
 export async function rederiveEmployee(em: Em, employeeId: string, onDate = todayIso()): Promise<DerivedProfile | null> {
+  return (await rederiveEmployeeReportingChange(em, employeeId, onDate)).derived;
+}
+
+/** rederiveEmployee, also telling whether the stored gaps (and so the summaries) changed. */
+export async function rederiveEmployeeReportingChange(em: Em, employeeId: string, onDate = todayIso()): Promise<{ derived: DerivedProfile | null; changed: boolean }> {
   const employee = await lockEmployee(em, employeeId);
   const before = await loadEmployeeGaps(em, employeeId);
   let derived: DerivedProfile | null = null;
@@ -92,9 +97,10 @@ export async function rederiveEmployee(em: Em, employeeId: string, onDate = toda
     before !== null &&
     after !== null &&
     before.gaps.every((gap) => after.gaps.some((g) => g.competencyCode === gap.competencyCode && g.assessmentId === gap.assessmentId && g.standardId === gap.standardId));
-  if (!sameRows) {
+  const changed = !sameRows && !(before === null && after === null);
+  if (changed) {
     await applySummaryDeltas(em, deltas);
     await replaceEmployeeGaps(em, employeeId, after);
   }
-  return derived;
+  return { derived, changed };
 }

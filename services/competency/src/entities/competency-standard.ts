@@ -14,6 +14,8 @@ export const CompetencyStandard = defineEntity({
     levels: p.json<Record<string, number>>(),
     createdBy: p.text(),
     createdAt: p.datetime().defaultRaw('now()'),
+    /** When the employees it covers were re-derived for it; null while it waits to come into force. */
+    appliedAt: p.datetime().nullable(),
   },
 });
 
@@ -26,6 +28,8 @@ export const MappingRule = defineEntity({
     effectiveFrom: p.date(),
     capSurplus: p.boolean(),
     scheme: p.json<unknown>(),
+    createdBy: p.text(),
     createdAt: p.datetime().defaultRaw('now()'),
+    appliedAt: p.datetime().nullable(),
   },
 });

@@ -240,6 +240,7 @@ export const mutationResolvers: MutationResolvers = {
       } else if (viewerRegion(ctx.viewer) !== 'ID') {
         throw forbidden('Standar nasional hanya dapat diubah oleh admin nasional', 'national_scope_required');
       }
+      const inForce = input.effectiveFrom <= todayIso();
       const standard = await insertStandard(tx, {
         instansiId: positionId !== null ? null : instansiId,
         jenisJabatan: positionId !== null ? null : (jenisJabatan as JenisJabatan),
@@ -247,11 +248,12 @@ export const mutationResolvers: MutationResolvers = {
         effectiveFrom: input.effectiveFrom,
         levels: Object.fromEntries(levels.map((entry) => [entry.competencyCode, entry.level])),
         createdBy: ctx.viewer.username,
+        appliedNow: inForce,
       });
       if (standard === null) throw conflict('Standar untuk sasaran dan tanggal berlaku ini sudah ada', 'standard_exists');
       // A standard in force today changes the gaps of everyone it applies to; a future one is applied by
-      // the daily re-derivation (see the report: not yet scheduled).
-      if (standard.effectiveFrom <= todayIso()) {
+      // the job in src/derived/configuration-in-force.ts once its date has come.
+      if (inForce) {
         for (const employeeId of await employeeIdsAffectedByStandard(tx, standard)) await rederiveEmployee(tx, employeeId);
       }
       return standardParent(standard);

@@ -1,4 +1,5 @@
 // The employee read model (fed by personnel.employee.v1) and the region each org unit lies in.
+import type { EmployeeTargets } from '../domain/configuration-in-force.ts';
 import { commonRegionPrefix } from '../domain/region-rollup.ts';
 import type { JenisJabatan } from '../domain/standards.ts';
 import { inList, queryRows, run, type Em } from './sql.ts';
@@ -125,6 +126,38 @@ export async function employeeIdsAffectedByStandard(
   } else {
     rows = await queryRows(em, `${base} and e.jenis_jabatan = ?`, [standard.jenisJabatan]);
   }
+  return rows.map((row) => row.employee_id);
+}
+
+/**
+ * One page (by employee id) of the employees the targets cover who have a finalised assessment: without
+ * one there are no gaps to recount. Keyset pages keep each statement and each batch bounded.
+ */
+export async function affectedEmployeePage(em: Em, targets: EmployeeTargets, afterEmployeeId: string, limit: number): Promise<string[]> {
+  const covered: string[] = [];
+  const params: unknown[] = [afterEmployeeId];
+  if (targets.positionIds.length > 0) {
+    covered.push('e.position_id in (?)');
+    params.push(inList(targets.positionIds));
+  }
+  if (targets.nationalJenisJabatan.length > 0) {
+    covered.push('e.jenis_jabatan in (?)');
+    params.push(inList(targets.nationalJenisJabatan));
+  }
+  for (const pair of targets.instansiJenisJabatan) {
+    covered.push('(e.instansi_id = ? and e.jenis_jabatan = ?)');
+    params.push(pair.instansiId, pair.jenisJabatan);
+  }
+  if (covered.length === 0) return [];
+  params.push(limit);
+  const rows = await queryRows<{ employee_id: string }>(
+    em,
+    `select e.employee_id from employee e
+     where e.employee_id > ? and (${covered.join(' or ')})
+       and exists (select 1 from assessment a where a.employee_id = e.employee_id and a.status = 'FINALISED')
+     order by e.employee_id limit ?`,
+    params,
+  );
   return rows.map((row) => row.employee_id);
 }
 

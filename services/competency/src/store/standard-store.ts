@@ -76,16 +76,20 @@ export async function listStandards(
   return rows.map(toCandidate);
 }
 
+/**
+ * `appliedNow`: the caller re-derives the employees it covers in this transaction (it is in force today);
+ * otherwise it waits for the job in src/derived/configuration-in-force.ts.
+ */
 export async function insertStandard(
   em: Em,
-  standard: Omit<StandardCandidate, 'id'> & { createdBy: string },
+  standard: Omit<StandardCandidate, 'id'> & { createdBy: string; appliedNow: boolean },
 ): Promise<StandardCandidate | null> {
   const id = randomUUID();
   const inserted = await run(
     em,
-    `insert into competency_standard (id, instansi_id, jenis_jabatan, position_id, effective_from, levels, created_by)
-     values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing`,
-    [id, standard.instansiId, standard.jenisJabatan, standard.positionId, standard.effectiveFrom, JSON.stringify(standard.levels), standard.createdBy],
+    `insert into competency_standard (id, instansi_id, jenis_jabatan, position_id, effective_from, levels, created_by, applied_at)
+     values (?, ?, ?, ?, ?, ?::jsonb, ?, case when ? then now() end) on conflict do nothing`,
+    [id, standard.instansiId, standard.jenisJabatan, standard.positionId, standard.effectiveFrom, JSON.stringify(standard.levels), standard.createdBy, standard.appliedNow],
   );
   if (inserted === 0) return null;
   return { id, instansiId: standard.instansiId, jenisJabatan: standard.jenisJabatan, positionId: standard.positionId, effectiveFrom: standard.effectiveFrom, levels: standard.levels as RequiredLevels };
@@ -110,4 +114,19 @@ export async function loadMappingRules(em: Em): Promise<MappingRuleRecord[]> {
     jpmRule: { capSurplus: row.cap_surplus },
     scheme: row.scheme,
   }));
+}
+
+/** Standards and mapping rules in force on `asOf` whose employees have not been re-derived for them yet. */
+export async function findDueConfiguration(em: Em, asOf: string): Promise<{ standards: StandardCandidate[]; ruleIds: string[] }> {
+  const [standards, rules] = await Promise.all([
+    queryRows<StandardRow>(em, `select ${columns} from competency_standard where applied_at is null and effective_from <= ?`, [asOf]),
+    queryRows<{ id: string }>(em, 'select id from mapping_rule where applied_at is null and effective_from <= ?', [asOf]),
+  ]);
+  return { standards: standards.map(toCandidate), ruleIds: rules.map((row) => row.id) };
+}
+
+/** Marks them applied; a row another run marked meanwhile keeps its first time. */
+export async function markConfigurationApplied(em: Em, standardIds: readonly string[], ruleIds: readonly string[]): Promise<void> {
+  if (standardIds.length > 0) await run(em, 'update competency_standard set applied_at = now() where id in (?) and applied_at is null', [inList(standardIds)]);
+  if (ruleIds.length > 0) await run(em, 'update mapping_rule set applied_at = now() where id in (?) and applied_at is null', [inList(ruleIds)]);
 }

@@ -1,0 +1,171 @@
+// Standards that come into force later (issue 4 follow-up): a future-dated standard leaves today's gaps
+// alone; once its date has come, applyConfigurationInForce re-derives exactly the employees it covers,
+// the summaries equal a recount of employee_gap, and a second run changes nothing. Real PostgreSQL,
+// Kafka (the employee read model) and Keycloak tokens; the clock is the `asOf` argument.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@kinerja/kit/server';
+import { EmployeeChange } from '@kinerja/proto';
+import { applyConfigurationInForce } from '../../src/derived/configuration-in-force.ts';
+import { summaryDeltas, type SummaryDelta } from '../../src/domain/gap-summary.ts';
+import { todayIso } from '../../src/store/sql.ts';
+import { startHarness, type GraphQLResult, type Harness, type TestEmployee } from '../support/harness.ts';
+
+const CODES = ['M.1', 'M.2', 'M.3', 'M.4', 'M.5', 'M.6', 'M.7', 'M.8', 'SK.1'];
+const scores = CODES.map((competency) => ({ competency, score: competency === 'SK.1' ? 2.66 : 3, evidence: `Bukti ${competency}` }));
+const levels = (level: number) => CODES.map((competency) => ({ competency, level }));
+
+const krw = { regionCode: '32.15', instansiId: 'inst-krw' } as const;
+const kabidA: TestEmployee = { ...krw, employeeId: 'emp-cif-a', nip: '198001012005011001', unitId: 'unit-krw-a', jenisJabatan: 'ADMINISTRATOR', positionId: 'pos-krw-a' };
+const kabidB: TestEmployee = { ...krw, employeeId: 'emp-cif-b', nip: '198102022006012002', unitId: 'unit-krw-b', jenisJabatan: 'ADMINISTRATOR', positionId: 'pos-krw-b' };
+const kasubbid: TestEmployee = { ...krw, employeeId: 'emp-cif-c', nip: '198203032007011003', unitId: 'unit-krw-b', jenisJabatan: 'PENGAWAS', positionId: 'pos-krw-kasubbid' };
+const unassessed: TestEmployee = { ...krw, employeeId: 'emp-cif-d', nip: '198304042008012004', unitId: 'unit-krw-a', jenisJabatan: 'ADMINISTRATOR', positionId: 'pos-krw-d' };
+const bekasi: TestEmployee = { employeeId: 'emp-cif-e', nip: '198405052009011005', regionCode: '32.16', unitId: 'unit-bks-1', instansiId: 'inst-bks', jenisJabatan: 'ADMINISTRATOR', positionId: 'pos-bks-1' };
+
+const logger = createLogger({ serviceName: 'competency-test', logLevel: 'silent' });
+let h: Harness;
+
+function plusDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+const comingDate = plusDays(30);
+
+function data<T>(result: GraphQLResult, field: string): T {
+  expect(result.errors).toBeUndefined();
+  return result.data?.[field] as T;
+}
+
+async function finaliseAssessment(username: string, employeeId: string): Promise<void> {
+  const token = await h.token(username);
+  const fields = '{ id status }';
+  const draft = data<{ id: string }>(
+    await h.gql(token, `mutation ($input: CreateAssessmentInput!) { createAssessment(input: $input) ${fields} }`, {
+      input: { employeeId, method: 'ASSESSMENT_CENTER', assessedOn: '2025-03-10', scores },
+    }),
+    'createAssessment',
+  );
+  data(await h.gql(token, `mutation ($id: ID!) { submitAssessment(id: $id) ${fields} }`, { id: draft.id }), 'submitAssessment');
+  data(await h.gql(token, `mutation ($id: ID!) { finaliseAssessment(id: $id) ${fields} }`, { id: draft.id }), 'finaliseAssessment');
+}
+
+async function setStandard(input: Record<string, unknown>): Promise<void> {
+  data(await h.gql(await h.token('karawang.admin'), 'mutation ($input: SetCompetencyStandardInput!) { setCompetencyStandard(input: $input) { id } }', { input }), 'setCompetencyStandard');
+}
+
+type GapRow = { employee_id: string; competency_code: string; region_code: string; unit_id: string | null; instansi_id: string | null; required: number; assessed: string; gap: string };
+
+async function gapRows(): Promise<GapRow[]> {
+  return h.sql<GapRow>(
+    'select employee_id, competency_code, region_code, unit_id, instansi_id, required, assessed::text as assessed, gap::text as gap from employee_gap order by employee_id, competency_code',
+  );
+}
+
+type SummaryRow = { key: string; counters: number[] };
+
+async function summaryRows(): Promise<SummaryRow[]> {
+  const rows = await h.sql<Record<string, string | number>>(`select scope, scope_key, competency_code, assessed_employees, below_standard, gap_sum, shortfall_sum,
+      need_level_1, need_level_2, need_level_3, need_level_4, need_level_5 from competency_gap_summary order by scope, scope_key, competency_code`);
+  return rows
+    .map((row) => ({
+      key: `${row['scope']}/${row['scope_key']}/${row['competency_code']}`,
+      counters: ['assessed_employees', 'below_standard', 'gap_sum', 'shortfall_sum', 'need_level_1', 'need_level_2', 'need_level_3', 'need_level_4', 'need_level_5'].map((c) => Number(row[c])),
+    }))
+    .filter((row) => row.counters.some((n) => n !== 0))
+    .sort(byKey);
+}
+
+function byKey(a: SummaryRow, b: SummaryRow): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** The summaries as they should be: every stored employee's contribution, added up from scratch. */
+async function recount(): Promise<SummaryRow[]> {
+  const byEmployee = new Map<string, GapRow[]>();
+  for (const row of await gapRows()) byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), row]);
+  const totals = new Map<string, number[]>();
+  for (const rows of byEmployee.values()) {
+    const first = rows[0] as GapRow;
+    const contribution: SummaryDelta[] = summaryDeltas(null, {
+      placement: { regionCode: first.region_code, unitId: first.unit_id, instansiId: first.instansi_id },
+      gaps: rows.map((r) => ({ competencyCode: r.competency_code, required: Number(r.required), assessed: Number(r.assessed), gap: Number(r.gap) })),
+    });
+    for (const d of contribution) {
+      const key = `${d.scope}/${d.scopeKey}/${d.competencyCode}`;
+      const add = [d.assessedEmployees, d.belowStandard, d.gapSumHundredths, d.shortfallSumHundredths, ...d.needByLevel];
+      const sum = totals.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0];
+      totals.set(key, sum.map((n, i) => n + (add[i] ?? 0)));
+    }
+  }
+  return [...totals.entries()].map(([key, counters]) => ({ key, counters })).sort(byKey);
+}
+
+function requiredOf(rows: GapRow[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const row of rows) out[row.employee_id] = [...(out[row.employee_id] ?? []), Number(row.required)];
+  return out;
+}
+
+beforeAll(async () => {
+  h = await startHarness('config-in-force');
+  const events: string[] = [];
+  for (const employee of [kabidA, kabidB, kasubbid, unassessed, bekasi]) events.push(await h.publishEmployee(employee, EmployeeChange.HIRED));
+  for (const id of events) await h.processed(id);
+  for (const employee of [kabidA, kabidB, kasubbid]) await finaliseAssessment('karawang.asesor', employee.employeeId);
+  await finaliseAssessment('jabar.admin', bekasi.employeeId);
+}, 180_000);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('standards that come into force later', () => {
+  let before: GapRow[] = [];
+
+  it('a future-dated standard changes no gaps today, and today’s run has nothing to apply', async () => {
+    before = await gapRows();
+    expect(Object.keys(requiredOf(before)).sort()).toEqual([kabidA.employeeId, kabidB.employeeId, kasubbid.employeeId, bekasi.employeeId].sort());
+    const summariesBefore = await summaryRows();
+    expect(summariesBefore).toEqual(await recount());
+
+    await setStandard({ instansiId: 'inst-krw', jenisJabatan: 'ADMINISTRATOR', effectiveFrom: comingDate, levels: levels(4) });
+    await setStandard({ positionId: kasubbid.positionId, effectiveFrom: comingDate, levels: levels(3) });
+    const pending = await h.sql<{ n: number }>('select count(*)::int as n from competency_standard where applied_at is null');
+    expect(pending[0]?.n).toBe(2);
+
+    const today = await applyConfigurationInForce({ orm: h.orm, logger, asOf: todayIso() });
+    expect(today).toMatchObject({ standardsApplied: 0, rulesApplied: 0, employeesRederived: 0, employeesChanged: 0 });
+    expect(await gapRows()).toEqual(before);
+    expect(await summaryRows()).toEqual(summariesBefore);
+  });
+
+  it('once the date has come, re-derives exactly the covered employees in batches, and the summaries equal a recount', async () => {
+    const run = await applyConfigurationInForce({ orm: h.orm, logger, asOf: comingDate, batchSize: 2 });
+    // kabidA, kabidB (inst-krw ADMINISTRATOR) and kasubbid (the position override); `unassessed` has no
+    // finalised assessment, bekasi is another instansi.
+    expect(run).toMatchObject({ standardsApplied: 2, employeesRederived: 3, employeesChanged: 3, batches: 2 });
+    const after = await gapRows();
+    expect(requiredOf(after)).toEqual({
+      ...requiredOf(before),
+      [kabidA.employeeId]: CODES.map(() => 4),
+      [kabidB.employeeId]: CODES.map(() => 4),
+      [kasubbid.employeeId]: CODES.map(() => 3),
+    });
+    const untouched = (rows: GapRow[]) => rows.filter((row) => row.employee_id === bekasi.employeeId);
+    expect(untouched(after)).toEqual(untouched(before));
+    expect(after.find((row) => row.employee_id === kabidA.employeeId && row.competency_code === 'M.1')?.gap).toBe('-1.00');
+    expect(await summaryRows()).toEqual(await recount());
+    const krwM1 = (await summaryRows()).find((row) => row.key === 'UNIT/inst-krw/M.1');
+    // Three assessed in inst-krw on M.1, scored 3 against 4, 4 and 3: two below standard.
+    expect(krwM1?.counters.slice(0, 2)).toEqual([3, 2]);
+    const pending = await h.sql<{ n: number }>('select count(*)::int as n from competency_standard where applied_at is null');
+    expect(pending[0]?.n).toBe(0);
+  });
+
+  it('a second run changes nothing', async () => {
+    const gaps = await gapRows();
+    const summaries = await summaryRows();
+    const again = await applyConfigurationInForce({ orm: h.orm, logger, asOf: comingDate });
+    expect(again).toMatchObject({ standardsApplied: 0, rulesApplied: 0, employeesRederived: 0, employeesChanged: 0, batches: 0 });
+    expect(await gapRows()).toEqual(gaps);
+    expect(await summaryRows()).toEqual(summaries);
+  });
+});
