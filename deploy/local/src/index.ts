@@ -9,3 +9,5 @@ export { SetupError } from './errors.ts';
 export { createProgress, silentProgress } from './progress.ts';
 export type { Progress } from './progress.ts';
 export { findFreePort, isPortOpen } from './ports.ts';
+export { spawnTiedToParent, isAlive } from './process.ts';
+export type { ServerOutput, TiedSpawnOptions } from './process.ts';

@@ -1,7 +1,8 @@
 // Runs a real subgraph entry point as a child process on a free port with its own fresh database, the way
-// the launcher runs it, and stops it (SIGTERM, then SIGKILL) and drops the database afterwards.
-import { findFreePort } from '@kinerja/local-infra';
-import { spawn, type ChildProcess } from 'node:child_process';
+// the launcher runs it, and stops it (SIGTERM, then SIGKILL) and drops the database afterwards. It is
+// started through the launcher's parent watchdog, so it stops too when the test process is killed.
+import { findFreePort, spawnTiedToParent } from '@kinerja/local-infra';
+import type { ChildProcess } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '@kinerja/kit/testing';
 
 export interface SubgraphProcess {
@@ -44,6 +45,14 @@ async function waitForHealth(
   throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 export async function startSubgraphProcess({
   name,
   main,
@@ -54,9 +63,11 @@ export async function startSubgraphProcess({
   const database = await createTestDatabase(`gateway_${name}`, env);
   const port = await findFreePort();
   let log = '';
-  const child = spawn(process.execPath, [main], {
+  const child = spawnTiedToParent(process.execPath, [main], {
     env: { ...env, ...extraEnv, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: logLevel },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdout: 'pipe',
+    stderr: 'pipe',
+    graceMs: 10_000,
   });
   const append = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -64,20 +75,17 @@ export async function startSubgraphProcess({
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
   const output = () => log;
-  // If the test worker exits without stop() (a crash, a timeout), do not leave the subgraph running.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-        const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // The watchdog passes SIGTERM on; SIGKILL cannot be passed on, so it goes to the whole group.
+        const killTimer = setTimeout(() => killGroup(child), 10_000);
         await exited;
         clearTimeout(killTimer);
       }
-      process.off('exit', killOnExit);
       await database.drop();
     })();
     return stopped;
