@@ -94,6 +94,11 @@ export const listSizes: Readonly<Record<string, ListSize>> = {
     bound: 'one standard per jenis jabatan plus instansi/position overrides',
   },
   'CompetencyStandard.levels': { kind: 'bounded', assumedSize: 9, bound: nineCompetencies },
+  'MappingScheme.bands': {
+    kind: 'bounded',
+    assumedSize: 10,
+    bound: 'mapping categories of one scheme (setMappingRule refuses more than 10: services/competency/src/domain/mapping-rule.ts)',
+  },
   'Query.trainingProgrammes': { kind: 'bounded', assumedSize: 100, bound: 'the training catalogue' },
   'TrainingNeed.programmes': { kind: 'bounded', assumedSize: 5, bound: 'programmes closing one gap' },
   'Employee.competencyAssessments': {

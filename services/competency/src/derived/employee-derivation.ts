@@ -22,12 +22,17 @@ export interface DerivedProfile {
   band: CategoryBand | null;
 }
 
-/** The JPM rule and mapping scheme in force for an instansi: its own row, else the national one, latest effective. */
-export function selectMappingRule(rules: readonly MappingRuleRecord[], instansiId: string | null, onDate: string): { jpmRule: JpmRule; scheme: MappingScheme } {
+/** The mapping-rule row in force for an instansi on a date: its own, else the national one, latest effective; null when none is recorded. */
+export function selectMappingRuleRecord(rules: readonly MappingRuleRecord[], instansiId: string | null, onDate: string): MappingRuleRecord | null {
   const applicable = rules
     .filter((rule) => rule.effectiveFrom <= onDate && (rule.instansiId === null || rule.instansiId === instansiId))
     .sort((a, b) => Number(b.instansiId !== null) - Number(a.instansiId !== null) || b.effectiveFrom.localeCompare(a.effectiveFrom));
-  const rule = applicable[0];
+  return applicable[0] ?? null;
+}
+
+/** The JPM rule and mapping scheme in force for an instansi: its own row, else the national one, latest effective. */
+export function selectMappingRule(rules: readonly MappingRuleRecord[], instansiId: string | null, onDate: string): { jpmRule: JpmRule; scheme: MappingScheme } {
+  const rule = selectMappingRuleRecord(rules, instansiId, onDate);
   return rule ? { jpmRule: rule.jpmRule, scheme: rule.scheme } : { jpmRule: defaultJpmRule, scheme: optimalityScheme };
 }
 

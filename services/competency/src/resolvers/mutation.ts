@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { assertRole, badUserInput, conflict, forbidden, notFound, type Viewer } from '@kinerja/kit';
 import { ASSESSMENT_METHODS, checkCorrection, checkTransition, type AssessmentMethod, type AssessmentAction } from '../domain/assessment-lifecycle.ts';
-import { categorise } from '../domain/category.ts';
+import { categorise, type CategoryBand, type TalentPotential } from '../domain/category.ts';
+import { validateMappingSchemeInput } from '../domain/mapping-rule.ts';
 import { computeGaps } from '../domain/gap.ts';
 import { computeJpm } from '../domain/jpm.ts';
 import { isKnownCompetencyCode, MAX_LEVEL, MIN_LEVEL } from '../domain/dictionary.ts';
@@ -26,10 +27,10 @@ import {
 import { employeeIdsAffectedByStandard, findEmployees, regionsOfScope, type EmployeeRecord } from '../store/employee-store.ts';
 import { findProgrammes, insertProgramme, lockProgramme, updateProgramme, type ProgrammeRecord } from '../store/programme-store.ts';
 import { todayIso, type Em } from '../store/sql.ts';
-import { insertStandard, loadMappingRules, loadStandardCandidates } from '../store/standard-store.ts';
+import { insertMappingRule, insertStandard, loadMappingRules, loadStandardCandidates } from '../store/standard-store.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { assessmentWriterRoles, assertViewerSees, programmeWriterRoles, standardWriterRoles, viewerRegion, viewerSees } from './scope.ts';
-import { standardParent } from './types.ts';
+import { standardParent, type MappingRuleParent } from './types.ts';
 
 const MAX_NOTES_LENGTH = 4000;
 
@@ -257,6 +258,45 @@ export const mutationResolvers: MutationResolvers = {
         for (const employeeId of await employeeIdsAffectedByStandard(tx, standard)) await rederiveEmployee(tx, employeeId);
       }
       return standardParent(standard);
+    });
+  },
+
+  setMappingRule: async (_, args, ctx): Promise<MappingRuleParent> => {
+    assertRole(ctx.viewer, ...standardWriterRoles);
+    const { input } = args;
+    const instansiId = input.instansiId?.trim() || null;
+    if (!isCalendarDate(input.effectiveFrom)) throw badUserInput('Tanggal berlaku harus berformat YYYY-MM-DD', 'invalid_date');
+    const scheme = {
+      code: input.scheme.code.trim(),
+      name: input.scheme.name.trim(),
+      bands: input.scheme.bands.map(
+        (band): CategoryBand => ({ category: band.category.trim(), label: band.label.trim(), minJpm: band.minJpm, potential: band.talentPotential as TalentPotential }),
+      ),
+    };
+    const problems = validateMappingSchemeInput(scheme);
+    const first = problems[0];
+    if (first !== undefined) throw badUserInput(first.message, first.reason, { problems });
+
+    return ctx.em.transactional(async (tx) => {
+      if (instansiId !== null) {
+        const regions = await regionsOfScope(tx, { instansiId });
+        if (regions.length === 0) throw notFound(`Instansi ${instansiId} belum dikenal`, 'instansi_not_found');
+        for (const region of regions) assertViewerSees(ctx.viewer, region);
+      } else if (viewerRegion(ctx.viewer) !== 'ID') {
+        throw forbidden('Aturan pemetaan nasional hanya dapat diubah oleh admin nasional', 'national_scope_required');
+      }
+      const rule = await insertMappingRule(tx, {
+        instansiId,
+        effectiveFrom: input.effectiveFrom,
+        jpmRule: { capSurplus: input.capSurplus },
+        scheme,
+        createdBy: ctx.viewer.username,
+        // JPM and the category are derived when read, so a rule in force today needs no re-derivation; a
+        // future one is recorded as applied by src/derived/configuration-in-force.ts once its date comes.
+        appliedNow: input.effectiveFrom <= todayIso(),
+      });
+      if (rule === null) throw conflict('Aturan pemetaan untuk instansi dan tanggal berlaku ini sudah ada', 'mapping_rule_exists');
+      return { instansiId: rule.instansiId, effectiveFrom: rule.effectiveFrom, capSurplus: rule.jpmRule.capSurplus, scheme: rule.scheme };
     });
   },
 

@@ -3,13 +3,17 @@ import { assertRole, badUserInput, hasRole } from '@kinerja/kit';
 import { competencies, findCompetency } from '../domain/dictionary.ts';
 import { isJenisJabatan } from '../domain/standards.ts';
 import { listProgrammes } from '../store/programme-store.ts';
-import { listStandards } from '../store/standard-store.ts';
+import { selectMappingRuleRecord } from '../derived/employee-derivation.ts';
+import { defaultJpmRule } from '../domain/jpm.ts';
+import { optimalityScheme } from '../domain/category.ts';
+import { todayIso } from '../store/sql.ts';
+import { listStandards, loadMappingRules } from '../store/standard-store.ts';
 import { listTrainingNeeds, summariseTrainingNeeds, type NeedCursor, type TrainingNeedFilter } from '../store/training-need-store.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { loadersOf, viewerSelfOf, type Context } from './context.ts';
 import { competencyFilter } from './entities.ts';
 import { assertCanSeeEmployee, plannerRoles, regionArgument } from './scope.ts';
-import { standardParent, type TrainingNeedParent } from './types.ts';
+import { standardParent, type MappingRuleParent, type TrainingNeedParent } from './types.ts';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -50,6 +54,13 @@ export const queryResolvers: QueryResolvers = {
   competencyStandards: async (_, args, ctx) => {
     if (args.jenisJabatan && !isJenisJabatan(args.jenisJabatan)) return [];
     return (await listStandards(ctx.em, args)).map((standard) => standardParent(standard));
+  },
+
+  mappingRule: async (_, args, ctx): Promise<MappingRuleParent> => {
+    const instansiId = args.instansiId?.trim() || null;
+    const rule = selectMappingRuleRecord(await loadMappingRules(ctx.em), instansiId, todayIso());
+    if (rule === null) return { instansiId: null, effectiveFrom: null, capSurplus: defaultJpmRule.capSurplus, scheme: optimalityScheme };
+    return { instansiId: rule.instansiId, effectiveFrom: rule.effectiveFrom, capSurplus: rule.jpmRule.capSurplus, scheme: rule.scheme };
   },
 
   competencyAssessment: async (_, args, ctx) => {

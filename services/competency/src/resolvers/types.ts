@@ -5,6 +5,7 @@ import { missingCompetencies } from '../domain/score-validation.ts';
 import { rankTrainingNeeds } from '../domain/training-needs.ts';
 import type { DerivedProfile } from '../derived/employee-derivation.ts';
 import type { StandardCandidate, StandardSource } from '../domain/standards.ts';
+import type { MappingScheme } from '../domain/category.ts';
 import type { EmployeeRecord } from '../store/employee-store.ts';
 import type { SummaryRecord } from '../store/gap-summary-store.ts';
 import type { ProgrammeRecord } from '../store/programme-store.ts';
@@ -34,6 +35,14 @@ export interface OrgUnitParent {
 export interface StandardParent {
   standard: StandardCandidate;
   source: StandardSource;
+}
+
+/** A mapping rule as served: a recorded row, or the built-in default (effectiveFrom null) when none applies. */
+export interface MappingRuleParent {
+  instansiId: string | null;
+  effectiveFrom: string | null;
+  capSurplus: boolean;
+  scheme: MappingScheme;
 }
 
 export function standardParent(standard: StandardCandidate, source?: StandardSource): StandardParent {
@@ -81,7 +90,13 @@ export function shapeSummaries(records: readonly SummaryRecord[], competencyFilt
     });
 }
 
-export const typeResolvers: Pick<Resolvers, 'CompetencyStandard' | 'CompetencyProfile' | 'CompetencyAssessment' | 'TrainingProgramme' | 'TrainingNeed'> = {
+export const typeResolvers: Pick<Resolvers, 'MappingScheme' | 'MappingBand' | 'CompetencyStandard' | 'CompetencyProfile' | 'CompetencyAssessment' | 'TrainingProgramme' | 'TrainingNeed'> = {
+  MappingScheme: {
+    bands: (parent) => [...parent.bands].sort((a, b) => b.minJpm - a.minJpm),
+  },
+  MappingBand: {
+    talentPotential: (parent) => parent.potential,
+  },
   CompetencyStandard: {
     id: (parent) => parent.standard.id,
     source: (parent) => parent.source,

@@ -96,6 +96,7 @@ export async function insertStandard(
 }
 
 export interface MappingRuleRecord {
+  id: string;
   instansiId: string | null;
   effectiveFrom: string;
   jpmRule: JpmRule;
@@ -104,11 +105,12 @@ export interface MappingRuleRecord {
 
 /** The rule table is tiny (one national row plus the odd instansi); read it whole. */
 export async function loadMappingRules(em: Em): Promise<MappingRuleRecord[]> {
-  const rows = await queryRows<{ instansi_id: string | null; effective_from: string; cap_surplus: boolean; scheme: MappingScheme }>(
+  const rows = await queryRows<{ id: string; instansi_id: string | null; effective_from: string; cap_surplus: boolean; scheme: MappingScheme }>(
     em,
-    'select instansi_id, effective_from::text as effective_from, cap_surplus, scheme from mapping_rule',
+    'select id, instansi_id, effective_from::text as effective_from, cap_surplus, scheme from mapping_rule',
   );
   return rows.map((row) => ({
+    id: row.id,
     instansiId: row.instansi_id,
     effectiveFrom: dateOnly(row.effective_from),
     jpmRule: { capSurplus: row.cap_surplus },
@@ -129,4 +131,19 @@ export async function findDueConfiguration(em: Em, asOf: string): Promise<{ stan
 export async function markConfigurationApplied(em: Em, standardIds: readonly string[], ruleIds: readonly string[]): Promise<void> {
   if (standardIds.length > 0) await run(em, 'update competency_standard set applied_at = now() where id in (?) and applied_at is null', [inList(standardIds)]);
   if (ruleIds.length > 0) await run(em, 'update mapping_rule set applied_at = now() where id in (?) and applied_at is null', [inList(ruleIds)]);
+}
+
+/**
+ * Records a rule; null when one exists for the same instansi and date. `appliedNow` as for insertStandard
+ * (nothing stored depends on the rule, so in force today means applied).
+ */
+export async function insertMappingRule(em: Em, rule: Omit<MappingRuleRecord, 'id'> & { createdBy: string; appliedNow: boolean }): Promise<MappingRuleRecord | null> {
+  const id = randomUUID();
+  const inserted = await run(
+    em,
+    `insert into mapping_rule (id, instansi_id, effective_from, cap_surplus, scheme, created_by, applied_at)
+     values (?, ?, ?, ?, ?::jsonb, ?, case when ? then now() end) on conflict do nothing`,
+    [id, rule.instansiId, rule.effectiveFrom, rule.jpmRule.capSurplus, JSON.stringify(rule.scheme), rule.createdBy, rule.appliedNow],
+  );
+  return inserted === 0 ? null : { id, instansiId: rule.instansiId, effectiveFrom: rule.effectiveFrom, jpmRule: rule.jpmRule, scheme: rule.scheme };
 }

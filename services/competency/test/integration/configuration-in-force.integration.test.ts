@@ -169,3 +169,105 @@ describe('standards that come into force later', () => {
     expect(await summaryRows()).toEqual(summaries);
   });
 });
+
+const RULE_FIELDS = 'instansiId effectiveFrom capSurplus scheme { code name bands { category label minJpm talentPotential } }';
+const eligibility = {
+  code: 'ELIGIBILITY',
+  name: 'Pengisian jabatan',
+  bands: [
+    { category: 'KURANG_MEMENUHI_SYARAT', label: 'Kurang Memenuhi Syarat', minJpm: 0, talentPotential: 'LOW' },
+    { category: 'MEMENUHI_SYARAT', label: 'Memenuhi Syarat', minJpm: 80, talentPotential: 'HIGH' },
+    { category: 'MASIH_MEMENUHI_SYARAT', label: 'Masih Memenuhi Syarat', minJpm: 68, talentPotential: 'MEDIUM' },
+  ],
+};
+
+async function mappingRule(username: string, instansiId?: string): Promise<GraphQLResult> {
+  return h.gql(await h.token(username), `query ($instansiId: ID) { mappingRule(instansiId: $instansiId) { ${RULE_FIELDS} } }`, { instansiId });
+}
+
+async function setMappingRule(username: string, input: Record<string, unknown>): Promise<GraphQLResult> {
+  return h.gql(await h.token(username), `mutation ($input: SetMappingRuleInput!) { setMappingRule(input: $input) { ${RULE_FIELDS} } }`, { input });
+}
+
+async function profileCategory(employeeId: string): Promise<{ jpm: number; category: string; talentPotential: string }> {
+  const result = await h.gql(
+    await h.token('jabar.analis'),
+    'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Employee { competencyProfile { jpm category talentPotential } } } }',
+    { reps: [{ __typename: 'Employee', id: employeeId }] },
+  );
+  return data<{ competencyProfile: { jpm: number; category: string; talentPotential: string } }[]>(result, '_entities')[0]?.competencyProfile as never;
+}
+
+async function ruleRows(): Promise<unknown[]> {
+  return h.sql('select id, instansi_id, effective_from::text, cap_surplus, scheme, applied_at is not null as applied from mapping_rule order by id');
+}
+
+describe('mapping rule API (JPM cap and category scheme)', () => {
+  it('serves the national default for an instansi without its own rule', async () => {
+    const rule = data<Record<string, unknown>>(await mappingRule('karawang.admin', 'inst-krw'), 'mappingRule');
+    expect(rule).toMatchObject({ instansiId: null, effectiveFrom: '2017-01-01', capSurplus: true, scheme: { code: 'OPTIMALITY' } });
+    expect((rule['scheme'] as { bands: { minJpm: number }[] }).bands.map((band) => band.minJpm)).toEqual([90, 78, 0]);
+  });
+
+  it('refuses bad rules with clear reasons and writes nothing', async () => {
+    const base = { instansiId: 'inst-krw', effectiveFrom: todayIso(), capSurplus: false, scheme: eligibility };
+    const withBands = (bands: unknown[]) => ({ ...base, scheme: { ...eligibility, bands } });
+    const before = await ruleRows();
+    const attempts: [string, Record<string, unknown>, string, string][] = [
+      ['karawang.admin', withBands(eligibility.bands.slice(1)), 'BAD_USER_INPUT', 'lowest_band_must_start_at_0'],
+      ['karawang.admin', withBands([...eligibility.bands, { category: 'LAIN', label: 'Lain', minJpm: 80, talentPotential: 'HIGH' }]), 'BAD_USER_INPUT', 'duplicate_band_bound'],
+      ['karawang.admin', withBands([{ category: 'ATAS', label: 'Atas', minJpm: 120, talentPotential: 'HIGH' }, ...eligibility.bands]), 'BAD_USER_INPUT', 'min_jpm_out_of_range'],
+      ['karawang.admin', withBands([{ category: 'sangat baik', label: 'Sangat baik', minJpm: 95, talentPotential: 'HIGH' }, ...eligibility.bands]), 'BAD_USER_INPUT', 'invalid_category'],
+      ['karawang.admin', { ...base, effectiveFrom: '2026-02-30' }, 'BAD_USER_INPUT', 'invalid_date'],
+      ['karawang.admin', { ...base, instansiId: 'inst-bks' }, 'FORBIDDEN', 'region_out_of_scope'],
+      ['karawang.admin', { ...base, instansiId: 'inst-unknown' }, 'NOT_FOUND', 'instansi_not_found'],
+      ['jabar.admin', { ...base, instansiId: undefined }, 'FORBIDDEN', 'national_scope_required'],
+      ['karawang.asesor', base, 'FORBIDDEN', 'missing_role'],
+    ];
+    for (const [user, input, code, reason] of attempts) {
+      const result = await setMappingRule(user, input);
+      const error = result.errors?.[0];
+      expect({ code: error?.extensions?.['code'], reason: error?.extensions?.['reason'] }).toEqual({ code, reason });
+      if (code === 'BAD_USER_INPUT') expect(error?.message).toMatch(/harus|tidak|Kode kategori/);
+    }
+    expect(await ruleRows()).toEqual(before);
+  });
+
+  it('an instansi rule in force today changes that instansi’s categories only; the same rule twice is a conflict', async () => {
+    expect(await profileCategory(kabidA.employeeId)).toEqual({ jpm: 98.74, category: 'OPTIMAL', talentPotential: 'HIGH' });
+    const input = { instansiId: 'inst-krw', effectiveFrom: todayIso(), capSurplus: false, scheme: eligibility };
+    const rule = data<Record<string, unknown>>(await setMappingRule('karawang.admin', input), 'setMappingRule');
+    expect(rule).toMatchObject({ instansiId: 'inst-krw', effectiveFrom: todayIso(), capSurplus: false, scheme: { code: 'ELIGIBILITY' } });
+    expect(data(await mappingRule('karawang.admin', 'inst-krw'), 'mappingRule')).toEqual(rule);
+    expect(await profileCategory(kabidA.employeeId)).toEqual({ jpm: 98.74, category: 'MEMENUHI_SYARAT', talentPotential: 'HIGH' });
+    expect(await profileCategory(bekasi.employeeId)).toEqual({ jpm: 98.74, category: 'OPTIMAL', talentPotential: 'HIGH' });
+    expect(data<{ scheme: { code: string } }>(await mappingRule('jabar.admin', 'inst-bks'), 'mappingRule').scheme.code).toBe('OPTIMALITY');
+
+    const before = await ruleRows();
+    const again = await setMappingRule('karawang.admin', input);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'mapping_rule_exists' });
+    expect(await ruleRows()).toEqual(before);
+  });
+
+  it('a future rule waits for its date; the job then records it as applied, with no gap or summary to recount', async () => {
+    const laterDate = plusDays(60);
+    const future = data<Record<string, unknown>>(
+      await setMappingRule('karawang.admin', { instansiId: 'inst-krw', effectiveFrom: laterDate, capSurplus: true, scheme: { ...eligibility, code: 'ELIGIBILITY_2' } }),
+      'setMappingRule',
+    );
+    expect(future).toMatchObject({ effectiveFrom: laterDate });
+    expect(data<{ scheme: { code: string } }>(await mappingRule('karawang.admin', 'inst-krw'), 'mappingRule').scheme.code).toBe('ELIGIBILITY');
+    expect(await profileCategory(kabidA.employeeId)).toMatchObject({ category: 'MEMENUHI_SYARAT' });
+
+    const gaps = await gapRows();
+    const summaries = await summaryRows();
+    expect(await applyConfigurationInForce({ orm: h.orm, logger, asOf: todayIso() })).toMatchObject({ rulesApplied: 0, standardsApplied: 0 });
+    const pending = () => h.sql<{ n: number }>('select count(*)::int as n from mapping_rule where applied_at is null');
+    expect((await pending())[0]?.n).toBe(1);
+    expect(await applyConfigurationInForce({ orm: h.orm, logger, asOf: laterDate })).toMatchObject({ rulesApplied: 1, standardsApplied: 0, employeesChanged: 0 });
+    expect((await pending())[0]?.n).toBe(0);
+    expect(await applyConfigurationInForce({ orm: h.orm, logger, asOf: laterDate })).toMatchObject({ rulesApplied: 0, standardsApplied: 0, employeesRederived: 0 });
+    expect(await gapRows()).toEqual(gaps);
+    expect(await summaryRows()).toEqual(summaries);
+  });
+});
