@@ -1,11 +1,16 @@
 // Helpers for integration tests against the real parts: a fresh PostgreSQL database per suite on
 // DATABASE_URL's server, real Keycloak tokens for the demo users (docs/conventions.md), and a subgraph
-// started in-process on that database (`startTestSubgraph`).
+// started in-process on that database (`startTestSubgraph`) or as a child process the way the launcher
+// runs it (`startSubgraphProcess`, `startPersonnelProcess`, `startCompetencyProcess`).
 // `startTestIssuer` is for unit tests only: a local RS256 key served from a local JWKS endpoint.
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { findFreePort, spawnTiedToParent } from '@kinerja/local-infra';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
+import { Kafka, logLevel as kafkaLogLevel } from 'kafkajs';
 import { loadServiceConfig, type ServiceConfig } from './config.ts';
 import { createOrm, dropDatabase, ensureDatabase, type CreateOrmOptions, type Orm } from './db.ts';
 import { createLogger, type Logger, type RunningSubgraph } from './server.ts';
@@ -197,5 +202,172 @@ export async function startTestIssuer(audience = 'kinerja-api'): Promise<TestIss
         .setExpirationTime(options.expiresIn ?? '5m')
         .sign(privateKey),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface SubgraphProcess {
+  /** The GraphQL endpoint, http://127.0.0.1:<port>/graphql. */
+  url: string;
+  database: TestDatabase;
+  /** The last 20 000 characters the process wrote, for failure messages. */
+  output: () => string;
+  /** SIGTERM, SIGKILL of its process group after 10 s, then drops the database. */
+  stop(): Promise<void>;
+}
+
+export interface SubgraphProcessOptions {
+  /** For messages and the database name. */
+  name: string;
+  /** Absolute path of the TypeScript entry point (`serviceEntryPoint('personnel')`). */
+  main: string;
+  env?: Record<string, string | undefined>;
+  /** Extra variables for the child on top of `env`. */
+  extraEnv?: Record<string, string>;
+  logLevel?: string;
+}
+
+/** services/<service>/src/main.ts, the entry point the launcher runs. */
+export function serviceEntryPoint(service: string): string {
+  return fileURLToPath(new URL(`../../${service}/src/main.ts`, import.meta.url));
+}
+
+async function waitForHealth(name: string, url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+function killProcessGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * A real subgraph entry point as a child process on a kernel-chosen port with a fresh database of its own,
+ * the way the launcher runs it, ready once /healthz answers. It is started through the launcher's parent
+ * watchdog, so it stops too when the test process is killed (a vitest timeout, Ctrl-C, SIGKILL).
+ */
+export async function startSubgraphProcess({ name, main, env = process.env, extraEnv = {}, logLevel = 'warn' }: SubgraphProcessOptions): Promise<SubgraphProcess> {
+  const database = await createTestDatabase(`process_${name}`, env);
+  const port = await findFreePort();
+  let log = '';
+  const child = spawnTiedToParent(process.execPath, [main], {
+    env: { ...env, ...extraEnv, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: logLevel },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    graceMs: 10_000,
+  });
+  const append = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const output = () => log;
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        // The watchdog passes SIGTERM on to the subgraph; SIGKILL cannot be passed on, so it goes to the group.
+        const killTimer = setTimeout(() => killProcessGroup(child), 10_000);
+        await exited;
+        clearTimeout(killTimer);
+      }
+      await database.drop();
+    })();
+    return stopped;
+  };
+  try {
+    await waitForHealth(name, `http://127.0.0.1:${port}/healthz`, child, output, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}/graphql`, database, output, stop };
+}
+
+/** The personnel subgraph (services/personnel/src/main.ts) as a child process; PERSONNEL_LOG_LEVEL sets its log level. */
+export function startPersonnelProcess(env: Record<string, string | undefined> = process.env): Promise<SubgraphProcess> {
+  return startSubgraphProcess({ name: 'personnel', main: serviceEntryPoint('personnel'), env, logLevel: env['PERSONNEL_LOG_LEVEL'] ?? 'warn' });
+}
+
+const employeeTopic = 'personnel.employee.v1';
+
+export interface CompetencyProcess extends SubgraphProcess {
+  /** The consumer group the process reads personnel.employee.v1 with (processed_event.consumer_group). */
+  groupId: string;
+}
+
+function kafkaAdmin(env: Record<string, string | undefined>) {
+  const brokers = (env['KAFKA_BROKERS'] ?? 'localhost:9092').split(',');
+  return new Kafka({ clientId: 'kit-test-admin', brokers, logLevel: kafkaLogLevel.NOTHING }).admin();
+}
+
+async function startGroupAtTopicEnd(groupId: string, topic: string, env: Record<string, string | undefined>): Promise<void> {
+  const admin = kafkaAdmin(env);
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(topic)) {
+      throw new Error(`topic ${topic} is missing; run \`KAFKA_BROKERS=localhost:9092 npm run -w @kinerja/deploy-check create-topics\``);
+    }
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * The competency subgraph (services/competency/src/main.ts) as a child process with its own consumer group
+ * on the real personnel.employee.v1, started at the topic's current end: the read model holds only what
+ * personnel publishes from now on, not every employee earlier runs left on the shared broker. `stop`
+ * deletes the group too. COMPETENCY_LOG_LEVEL sets its log level.
+ */
+export async function startCompetencyProcess(env: Record<string, string | undefined> = process.env): Promise<CompetencyProcess> {
+  const groupId = `test-competency-${randomUUID().slice(0, 8)}`;
+  // Best effort: a group the broker still lists (e.g. mid-rebalance) expires on its own.
+  const deleteGroup = async () => {
+    const admin = kafkaAdmin(env);
+    await admin.connect();
+    try {
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
+  };
+  await startGroupAtTopicEnd(groupId, employeeTopic, env);
+  let running: SubgraphProcess;
+  try {
+    running = await startSubgraphProcess({
+      name: 'competency',
+      main: serviceEntryPoint('competency'),
+      env,
+      extraEnv: { COMPETENCY_EMPLOYEE_GROUP: groupId },
+      logLevel: env['COMPETENCY_LOG_LEVEL'] ?? 'warn',
+    });
+  } catch (error) {
+    await deleteGroup();
+    throw error;
+  }
+  return {
+    ...running,
+    groupId,
+    async stop() {
+      await running.stop();
+      // The group has no members once the process is gone; leave no per-run groups on the shared broker.
+      await deleteGroup();
+    },
   };
 }

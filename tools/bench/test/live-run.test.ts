@@ -3,20 +3,18 @@
 // deterministic dataset loaded by the seed tool's own bulk loaders, the real gateway composed from the
 // services' schemas, real Keycloak tokens of the demo users, and every scenario run for one second.
 // It asserts the report's content, never its figures: no timing assertions.
-// The subgraph processes are started with the gateway suite's helpers (imported by relative path: the
-// shared test helpers in @kinerja/kit/testing were being reworked when this was written).
+// The subgraph processes come from @kinerja/kit/testing (tied to this process: a killed run leaves none).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCompetencyProcess, startPersonnelProcess, type CompetencyProcess, type SubgraphProcess } from '@kinerja/kit/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../../../gateway/src/config.ts';
 import { createLogger } from '../../../gateway/src/observability/logger.ts';
 import { startGateway, type RunningGateway } from '../../../gateway/src/server/gateway-server.ts';
 import { composeSupergraph, readSubgraphSources } from '../../../gateway/src/supergraph/composition.ts';
-import { startCompetency, type CompetencyProcess } from '../../../gateway/test/support/competency-process.ts';
-import { startPersonnel, type PersonnelProcess } from '../../../gateway/test/support/personnel-process.ts';
 import { DEMO_ATASAN, DEMO_PEGAWAI } from '../../seed/src/dataset.ts';
 import { runSeed } from '../../seed/src/seed.ts';
 import { runBench } from '../src/bench.ts';
@@ -28,7 +26,7 @@ import { scenarios } from '../src/scenarios.ts';
 const servicesDir = fileURLToPath(new URL('../../../services', import.meta.url));
 const SEEDED_EMPLOYEES = 400;
 
-let personnel: PersonnelProcess | undefined;
+let personnel: SubgraphProcess | undefined;
 let competency: CompetencyProcess | undefined;
 let gateway: RunningGateway | undefined;
 let resultsFolder: string | undefined;
@@ -37,7 +35,7 @@ let files: { json: string; markdown: string };
 const log: string[] = [];
 
 beforeAll(async () => {
-  const started = await Promise.allSettled([startPersonnel(), startCompetency()]);
+  const started = await Promise.allSettled([startPersonnelProcess(), startCompetencyProcess()]);
   if (started[0].status === 'fulfilled') personnel = started[0].value;
   if (started[1].status === 'fulfilled') competency = started[1].value;
   const failure = started.find((outcome) => outcome.status === 'rejected');
