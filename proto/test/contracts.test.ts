@@ -79,6 +79,17 @@ describe('EmployeeChanged', () => {
     expect(reencoded.$unknown?.map((field) => field.no)).toEqual([99]);
   });
 
+  it('carries the unit path as repeated field 18, root first; empty when an older producer omits it', () => {
+    const bytes = new BinaryWriter()
+      .tag(3, WireType.LengthDelimited).string('emp-9')
+      .tag(18, WireType.LengthDelimited).string('inst-32.15')
+      .tag(18, WireType.LengthDelimited).string('unit-bidang')
+      .tag(18, WireType.LengthDelimited).string('unit-seksi')
+      .finish();
+    expect(fromBinary(EmployeeChangedSchema, bytes).unitPath).toEqual(['inst-32.15', 'unit-bidang', 'unit-seksi']);
+    expect(fromBinary(EmployeeChangedSchema, toBinary(EmployeeChangedSchema, hired)).unitPath).toEqual([]);
+  });
+
   it('pins the enum numbers the vocabulary maps to', () => {
     expect([EmployeeChange.HIRED, EmployeeChange.TRANSFERRED, EmployeeChange.POSITION_CHANGED, EmployeeChange.SUPERVISOR_SET, EmployeeChange.RETIRED]).toEqual([1, 2, 3, 4, 5]);
     expect(JenisJabatan.JPT_UTAMA).toBe(1);

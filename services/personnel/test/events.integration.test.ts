@@ -82,6 +82,8 @@ describe('hire → outbox → Kafka', () => {
     expect(message.headers).toMatchObject({ 'event-type': 'EmployeeHired', 'schema-version': '1' });
     const event = fromBinary(EmployeeChangedSchema, message.value);
     expect(event).toMatchObject({ change: EmployeeChange.HIRED, employeeId, nip: '199804042022031001', regionCode: '32.15', supervisorId: ids.atasan });
+    // The unit's ancestry, from the instansi (root of the tree) down to the unit, computed in the hire's transaction.
+    expect(event.unitPath).toEqual([ids.unitKarawang, ids.unitKarawangDinas]);
     expect(message.headers['event-id']).toBe(event.eventId);
     const sent = await waitFor(async () => {
       const [row] = await h.sql<{ published_at: string | null }>('select published_at from outbox_event where key = ?', [employeeId]);

@@ -91,7 +91,7 @@ export async function rederiveEmployeeReportingChange(em: Em, employeeId: string
       const assessmentId = derived.assessment.id;
       const standardId = derived.standard.standard.id;
       after = {
-        placement: { regionCode: employee.regionCode, unitId: employee.unitId, instansiId: employee.instansiId },
+        placement: { regionCode: employee.regionCode, unitId: employee.unitId, instansiId: employee.instansiId, unitPath: employee.unitPath },
         gaps: derived.gaps.map((gap) => ({ ...gap, assessmentId, standardId })),
       };
     }

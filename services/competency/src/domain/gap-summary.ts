@@ -33,6 +33,8 @@ export interface EmployeePlacement {
   readonly unitId: string | null;
   /** The instansi is the root of its unit tree, so its OrgUnit gets instansi-wide totals. */
   readonly instansiId: string | null;
+  /** Unit ids from the instansi down to the unit (EmployeeChanged.unit_path); every one gets a row. */
+  readonly unitPath?: readonly string[];
 }
 
 function countersFor(gap: CompetencyGap, sign: 1 | -1): SummaryCounters {
@@ -54,7 +56,7 @@ export function summaryScopesOf(placement: EmployeePlacement): { scope: SummaryS
     scope: 'REGION',
     scopeKey: code,
   }));
-  const units = new Set([placement.unitId, placement.instansiId].filter((id): id is string => id !== null && id !== ''));
+  const units = new Set([placement.unitId, placement.instansiId, ...(placement.unitPath ?? [])].filter((id): id is string => id !== null && id !== ''));
   for (const unit of units) scopes.push({ scope: 'UNIT', scopeKey: unit });
   return scopes;
 }

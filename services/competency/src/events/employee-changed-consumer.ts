@@ -28,6 +28,7 @@ export function employeeFromEvent(payload: Uint8Array): EmployeeRecord {
     positionId: message.position?.positionId || null,
     supervisorId: message.supervisorId || null,
     status: message.status === EmployeeStatus.RETIRED ? 'RETIRED' : 'ACTIVE',
+    unitPath: message.unitPath.filter((id) => id !== ''),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { EmployeeTargets } from '../domain/configuration-in-force.ts';
 import { commonRegionPrefix } from '../domain/region-rollup.ts';
 import type { JenisJabatan } from '../domain/standards.ts';
-import { inList, queryRows, run, type Em } from './sql.ts';
+import { inList, queryRows, run, textArrayParam, type Em } from './sql.ts';
 
 export interface EmployeeRecord {
   employeeId: string;
@@ -14,6 +14,8 @@ export interface EmployeeRecord {
   positionId: string | null;
   supervisorId: string | null;
   status: 'ACTIVE' | 'RETIRED';
+  /** Unit ids from the instansi down to unitId; empty when the producer did not send it. */
+  unitPath: string[];
 }
 
 interface EmployeeRow {
@@ -26,9 +28,10 @@ interface EmployeeRow {
   position_id: string | null;
   supervisor_id: string | null;
   status: 'ACTIVE' | 'RETIRED';
+  unit_path: string[] | null;
 }
 
-const columns = 'employee_id, nip, region_code, unit_id, instansi_id, jenis_jabatan, position_id, supervisor_id, status';
+const columns = 'employee_id, nip, region_code, unit_id, instansi_id, jenis_jabatan, position_id, supervisor_id, status, unit_path';
 
 function toRecord(row: EmployeeRow): EmployeeRecord {
   return {
@@ -41,6 +44,7 @@ function toRecord(row: EmployeeRow): EmployeeRecord {
     positionId: row.position_id,
     supervisorId: row.supervisor_id,
     status: row.status,
+    unitPath: row.unit_path ?? [],
   };
 }
 
@@ -68,9 +72,9 @@ export async function upsertEmployeeSnapshot(em: Em, employee: EmployeeRecord, o
   const applied = await run(
     em,
     `insert into employee (${columns}, last_event_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ${textArrayParam}, ?, now())
      on conflict (employee_id) do update set
-       nip = excluded.nip, region_code = excluded.region_code, unit_id = excluded.unit_id,
+       nip = excluded.nip, region_code = excluded.region_code, unit_id = excluded.unit_id, unit_path = excluded.unit_path,
        instansi_id = excluded.instansi_id, jenis_jabatan = excluded.jenis_jabatan,
        position_id = excluded.position_id, supervisor_id = excluded.supervisor_id, status = excluded.status,
        last_event_at = excluded.last_event_at, updated_at = now()
@@ -85,11 +89,12 @@ export async function upsertEmployeeSnapshot(em: Em, employee: EmployeeRecord, o
       employee.positionId,
       employee.supervisorId,
       employee.status,
+      JSON.stringify(employee.unitPath),
       occurredAt.toISOString(),
     ],
   );
   if (applied > 0) {
-    for (const unitId of new Set([employee.unitId, employee.instansiId])) {
+    for (const unitId of new Set([employee.unitId, employee.instansiId, ...employee.unitPath])) {
       if (unitId) await widenOrgUnitScope(em, unitId, employee.regionCode);
     }
   }

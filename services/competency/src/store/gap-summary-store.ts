@@ -4,11 +4,12 @@
 // employees): competency_gap_summary holds one row per (scope, key, competency) with plain counters
 // (assessed employees, below standard, Σ gap, Σ shortfall, below standard by level to reach). Rows
 // exist at every ancestor region of an employee (ID, the province `32`, the regency `32.15`) and for
-// the employee's unit and instansi. So Region.competencyGaps and OrgUnit.competencyGaps read at most
+// every unit from the instansi down to the employee's unit (EmployeeChanged.unit_path; the unit and the
+// instansi only when a producer sends no path). So Region.competencyGaps and OrgUnit.competencyGaps read at most
 // nine rows by primary key whatever the region's size, and a national dashboard listing 38 provinces
 // reads 38 × 9 rows in one statement. We chose ancestor rows over "regency rows summed per province"
 // because reads are the hot path (dashboards) while writes are rare (a finalised assessment, a position
-// change, a standard change) and each write touches a fixed 5 × 9 rows. The cost is contention on the
+// change, a standard change) and each write touches (region levels + unit depth) × 9 rows. The cost is contention on the
 // national rows: every write updates them, so concurrent derivations queue on those nine row locks for
 // the length of their (short) transactions. The bulk loader rebuilds the table set-based instead.
 //
@@ -17,7 +18,7 @@
 // transaction as the change, under a lock on the employee's read-model row (lockEmployee).
 import type { CompetencyGap } from '../domain/gap.ts';
 import type { EmployeePlacement, SummaryDelta, SummaryScope } from '../domain/gap-summary.ts';
-import { inList, queryRows, run, type Em } from './sql.ts';
+import { inList, queryRows, run, textArrayParam, type Em } from './sql.ts';
 
 export interface EmployeeGapRecord extends CompetencyGap {
   assessmentId: string;
@@ -35,6 +36,7 @@ interface EmployeeGapRow {
   region_code: string;
   unit_id: string | null;
   instansi_id: string | null;
+  unit_path: string[] | null;
   required: number;
   assessed: string;
   gap: string;
@@ -45,13 +47,13 @@ interface EmployeeGapRow {
 export async function loadEmployeeGaps(em: Em, employeeId: string): Promise<StoredGaps | null> {
   const rows = await queryRows<EmployeeGapRow>(
     em,
-    'select employee_id, competency_code, region_code, unit_id, instansi_id, required, assessed, gap, assessment_id, standard_id from employee_gap where employee_id = ?',
+    'select employee_id, competency_code, region_code, unit_id, instansi_id, unit_path, required, assessed, gap, assessment_id, standard_id from employee_gap where employee_id = ?',
     [employeeId],
   );
   const first = rows[0];
   if (first === undefined) return null;
   return {
-    placement: { regionCode: first.region_code, unitId: first.unit_id, instansiId: first.instansi_id },
+    placement: { regionCode: first.region_code, unitId: first.unit_id, instansiId: first.instansi_id, unitPath: first.unit_path ?? [] },
     gaps: rows.map((row) => ({
       competencyCode: row.competency_code,
       required: Number(row.required),
@@ -66,13 +68,14 @@ export async function loadEmployeeGaps(em: Em, employeeId: string): Promise<Stor
 export async function replaceEmployeeGaps(em: Em, employeeId: string, next: StoredGaps | null): Promise<void> {
   await run(em, 'delete from employee_gap where employee_id = ?', [employeeId]);
   if (next === null || next.gaps.length === 0) return;
-  const values = next.gaps.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  const values = next.gaps.map(() => `(?, ?, ?, ?, ?, ${textArrayParam}, ?, ?, ?, ?, ?)`).join(', ');
   const params = next.gaps.flatMap((gap) => [
     employeeId,
     gap.competencyCode,
     next.placement.regionCode,
     next.placement.unitId,
     next.placement.instansiId,
+    JSON.stringify(next.placement.unitPath ?? []),
     gap.required,
     gap.assessed.toFixed(2),
     gap.gap.toFixed(2),
@@ -81,7 +84,7 @@ export async function replaceEmployeeGaps(em: Em, employeeId: string, next: Stor
   ]);
   await run(
     em,
-    `insert into employee_gap (employee_id, competency_code, region_code, unit_id, instansi_id, required, assessed, gap, assessment_id, standard_id) values ${values}`,
+    `insert into employee_gap (employee_id, competency_code, region_code, unit_id, instansi_id, unit_path, required, assessed, gap, assessment_id, standard_id) values ${values}`,
     params,
   );
 }

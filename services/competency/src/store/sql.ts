@@ -39,3 +39,9 @@ export function dateOnly(value: string | Date): string {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * A text[] value from one parameter holding a JSON array of strings: MikroORM would expand a JS array
+ * parameter into a comma list (see inList), which is not an array literal.
+ */
+export const textArrayParam = 'array(select jsonb_array_elements_text(?::jsonb))';

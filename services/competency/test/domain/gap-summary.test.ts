@@ -58,6 +58,31 @@ describe('summaryDeltas', () => {
     ]);
   });
 
+  // DOMAIN.md "People and organisation": an instansi has a tree of units (OPD, bidang, seksi); with the
+  // unit path from personnel, every ancestor unit gets the employee, each once.
+  it('counts the employee at every unit of the path from the instansi down, each once', () => {
+    const placement = { ...karawang, unitId: 'seksi-1', unitPath: ['krw', 'opd-1', 'bidang-1', 'seksi-1'] };
+    const deltas = summaryDeltas(null, { placement, gaps: [gap('M.1', 3, 2)] });
+    expect(deltas.filter((d) => d.scope === 'UNIT').map((d) => `${d.scopeKey}:${d.assessedEmployees}`)).toEqual(['seksi-1:1', 'krw:1', 'opd-1:1', 'bidang-1:1']);
+  });
+
+  it('a move to a sibling bidang leaves the shared ancestors alone', () => {
+    const gaps = [gap('M.1', 3, 2)];
+    const from = { ...karawang, unitId: 'seksi-1', unitPath: ['krw', 'opd-1', 'bidang-1', 'seksi-1'] };
+    const to = { ...karawang, unitId: 'seksi-2', unitPath: ['krw', 'opd-1', 'bidang-2', 'seksi-2'] };
+    expect(summaryDeltas({ placement: from, gaps }, { placement: to, gaps }).map((d) => `${d.scope}:${d.scopeKey}:${d.assessedEmployees}`).sort()).toEqual([
+      'UNIT:bidang-1:-1',
+      'UNIT:bidang-2:1',
+      'UNIT:seksi-1:-1',
+      'UNIT:seksi-2:1',
+    ]);
+  });
+
+  it('without a path (an older producer) counts at the unit and the instansi only', () => {
+    const deltas = summaryDeltas(null, { placement: { ...karawang, unitPath: [] }, gaps: [gap('M.1', 3, 2)] });
+    expect(deltas.filter((d) => d.scope === 'UNIT').map((d) => d.scopeKey)).toEqual(['u-1', 'krw']);
+  });
+
   it('an unchanged employee writes nothing', () => {
     const side = { placement: karawang, gaps: [gap('M.1', 3, 2)] };
     expect(summaryDeltas(side, side)).toEqual([]);

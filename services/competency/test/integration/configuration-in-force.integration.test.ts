@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@kinerja/kit/server';
 import { EmployeeChange } from '@kinerja/proto';
 import { applyConfigurationInForce } from '../../src/derived/configuration-in-force.ts';
-import { summaryDeltas, type SummaryDelta } from '../../src/domain/gap-summary.ts';
 import { todayIso } from '../../src/store/sql.ts';
 import { startHarness, type GraphQLResult, type Harness, type TestEmployee } from '../support/harness.ts';
+import { gapRows as sharedGapRows, recount as sharedRecount, summaryRows as sharedSummaryRows, type GapRow, type SummaryRow } from '../support/summaries.ts';
 
 const CODES = ['M.1', 'M.2', 'M.3', 'M.4', 'M.5', 'M.6', 'M.7', 'M.8', 'SK.1'];
 const scores = CODES.map((competency) => ({ competency, score: competency === 'SK.1' ? 2.66 : 3, evidence: `Bukti ${competency}` }));
@@ -51,52 +51,9 @@ async function setStandard(input: Record<string, unknown>): Promise<void> {
   data(await h.gql(await h.token('karawang.admin'), 'mutation ($input: SetCompetencyStandardInput!) { setCompetencyStandard(input: $input) { id } }', { input }), 'setCompetencyStandard');
 }
 
-type GapRow = { employee_id: string; competency_code: string; region_code: string; unit_id: string | null; instansi_id: string | null; required: number; assessed: string; gap: string };
-
-async function gapRows(): Promise<GapRow[]> {
-  return h.sql<GapRow>(
-    'select employee_id, competency_code, region_code, unit_id, instansi_id, required, assessed::text as assessed, gap::text as gap from employee_gap order by employee_id, competency_code',
-  );
-}
-
-type SummaryRow = { key: string; counters: number[] };
-
-async function summaryRows(): Promise<SummaryRow[]> {
-  const rows = await h.sql<Record<string, string | number>>(`select scope, scope_key, competency_code, assessed_employees, below_standard, gap_sum, shortfall_sum,
-      need_level_1, need_level_2, need_level_3, need_level_4, need_level_5 from competency_gap_summary order by scope, scope_key, competency_code`);
-  return rows
-    .map((row) => ({
-      key: `${row['scope']}/${row['scope_key']}/${row['competency_code']}`,
-      counters: ['assessed_employees', 'below_standard', 'gap_sum', 'shortfall_sum', 'need_level_1', 'need_level_2', 'need_level_3', 'need_level_4', 'need_level_5'].map((c) => Number(row[c])),
-    }))
-    .filter((row) => row.counters.some((n) => n !== 0))
-    .sort(byKey);
-}
-
-function byKey(a: SummaryRow, b: SummaryRow): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-/** The summaries as they should be: every stored employee's contribution, added up from scratch. */
-async function recount(): Promise<SummaryRow[]> {
-  const byEmployee = new Map<string, GapRow[]>();
-  for (const row of await gapRows()) byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), row]);
-  const totals = new Map<string, number[]>();
-  for (const rows of byEmployee.values()) {
-    const first = rows[0] as GapRow;
-    const contribution: SummaryDelta[] = summaryDeltas(null, {
-      placement: { regionCode: first.region_code, unitId: first.unit_id, instansiId: first.instansi_id },
-      gaps: rows.map((r) => ({ competencyCode: r.competency_code, required: Number(r.required), assessed: Number(r.assessed), gap: Number(r.gap) })),
-    });
-    for (const d of contribution) {
-      const key = `${d.scope}/${d.scopeKey}/${d.competencyCode}`;
-      const add = [d.assessedEmployees, d.belowStandard, d.gapSumHundredths, d.shortfallSumHundredths, ...d.needByLevel];
-      const sum = totals.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0];
-      totals.set(key, sum.map((n, i) => n + (add[i] ?? 0)));
-    }
-  }
-  return [...totals.entries()].map(([key, counters]) => ({ key, counters })).sort(byKey);
-}
+const gapRows = (): Promise<GapRow[]> => sharedGapRows(h.sql);
+const summaryRows = (): Promise<SummaryRow[]> => sharedSummaryRows(h.sql);
+const recount = (): Promise<SummaryRow[]> => sharedRecount(h.sql);
 
 function requiredOf(rows: GapRow[]): Record<string, number[]> {
   const out: Record<string, number[]> = {};

@@ -31,6 +31,8 @@ export interface TestEmployee {
   positionId: string;
   supervisorId?: string;
   status?: 'ACTIVE' | 'RETIRED';
+  /** EmployeeChanged.unit_path: unit ids from the instansi down to unitId (omitted: an older producer). */
+  unitPath?: string[];
 }
 
 export interface Harness extends TestSubgraph {
@@ -97,6 +99,7 @@ export async function startHarness(prefix: string): Promise<Harness> {
         position: { positionId: employee.positionId, title: 'Jabatan uji', jenisJabatan: JenisJabatan[employee.jenisJabatan], kelasJabatan: 9 },
         unitId: employee.unitId,
         instansiId: employee.instansiId,
+        unitPath: employee.unitPath ?? [],
         regionCode: employee.regionCode,
         supervisorId: employee.supervisorId,
         status: employee.status === 'RETIRED' ? EmployeeStatus.RETIRED : EmployeeStatus.ACTIVE,

@@ -15,7 +15,7 @@ import { canAdministerRegion } from '../domain/visibility.ts';
 import type { EmploymentType, Gender } from '../domain/vocabulary.ts';
 import { Employee, OrgUnit, Position, type EmployeeEntity, type OrgUnitEntity, type PositionEntity } from '../entities/index.ts';
 import { enqueueEmployeeChanged, type EmployeeChangeKind } from '../events/employee-changed.ts';
-import { supervisorChainFrom } from '../repositories/reference-rows.ts';
+import { supervisorChainFrom, unitPathOf } from '../repositories/reference-rows.ts';
 
 type Transaction = EntityManager;
 
@@ -79,9 +79,10 @@ async function checkSupervisor(tx: Transaction, viewer: Viewer, employeeId: stri
 }
 
 async function publish(tx: Transaction, change: EmployeeChangeKind, employee: EmployeeEntity, effectiveDate: string, actor: string): Promise<void> {
-  const [position, unit] = await Promise.all([
+  const [position, unit, unitPath] = await Promise.all([
     tx.findOneOrFail(Position, { id: employee.positionId }),
     tx.findOneOrFail(OrgUnit, { id: employee.unitId }),
+    unitPathOf(tx, employee.unitId),
   ]);
   enqueueEmployeeChanged(
     tx,
@@ -100,6 +101,7 @@ async function publish(tx: Transaction, change: EmployeeChangeKind, employee: Em
       supervisorId: employee.supervisorId ?? null,
       position: { id: position.id, title: position.title, jenisJabatan: position.jenisJabatan, kelasJabatan: position.kelasJabatan },
       instansiId: unit.instansiId,
+      unitPath,
     },
     effectiveDate,
     actor,

@@ -42,6 +42,8 @@ export interface EmployeeSnapshot {
   supervisorId: string | null;
   position: { id: string; title: string; jenisJabatan: JenisJabatan; kelasJabatan: number };
   instansiId: string;
+  /** Unit ids from the instansi down to unitId (repositories/reference-rows.ts unitPathOf). */
+  unitPath: string[];
 }
 
 export function encodeEmployeeChanged(
@@ -69,6 +71,7 @@ export function encodeEmployeeChanged(
     },
     unitId: employee.unitId,
     instansiId: employee.instansiId,
+    unitPath: employee.unitPath,
     regionCode: employee.regionCode,
     ...(employee.supervisorId ? { supervisorId: employee.supervisorId } : {}),
     status: ProtoEmployeeStatus[employee.status],

@@ -120,3 +120,19 @@ export async function supervisorChainFrom(em: EntityManager, supervisorId: strin
   );
   return rows.map((row) => row.id);
 }
+
+/**
+ * The unit's ancestors from the root of its tree (the instansi) down to the unit itself, for the
+ * EmployeeChanged unit_path: consumers roll up to every ancestor unit without knowing the tree.
+ */
+export async function unitPathOf(em: EntityManager, unitId: string): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `with recursive up(id, parent_id, depth) as (
+       select u.id, u.parent_id, 0 from org_unit u where u.id = ?
+       union all select u.id, u.parent_id, up.depth + 1 from org_unit u join up on u.id = up.parent_id
+         where up.depth < 100)
+     select id from up order by depth desc`,
+    [unitId],
+  );
+  return rows.map((row) => row.id);
+}
