@@ -1,11 +1,13 @@
 // startSubgraphProcess against the real PostgreSQL with a stand-in entry point: the process gets a fresh
 // database of its own and a free port, and `stop` ends the process and drops the database.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceEntryPoint, startSubgraphProcess, type SubgraphProcess } from '../src/testing.ts';
 
 const standIn = fileURLToPath(new URL('./fixtures/health-server.ts', import.meta.url));
+const owner = fileURLToPath(new URL('./fixtures/subgraph-owner.ts', import.meta.url));
 
 async function databaseExists(name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
@@ -58,6 +60,29 @@ describe('startSubgraphProcess', () => {
       );
       expect(await count()).toBe(existing);
     } finally {
+      await admin.end();
+    }
+  });
+
+  it('does not outlive a test process killed with SIGKILL', async () => {
+    const ownerProcess = spawn(process.execPath, [owner], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const started = await new Promise<{ pid: number; database: string }>((resolve, reject) => {
+      let printed = '';
+      ownerProcess.stdout.on('data', (chunk: Buffer) => {
+        printed += chunk.toString();
+        if (printed.includes('\n')) resolve(JSON.parse(printed) as { pid: number; database: string });
+      });
+      ownerProcess.once('exit', (code) => reject(new Error(`the owner exited with ${code}`)));
+    });
+    const admin = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
+    await admin.connect();
+    try {
+      expect(isAlive(started.pid)).toBe(true);
+      ownerProcess.kill('SIGKILL');
+      await expect.poll(() => isAlive(started.pid), { timeout: 15_000, interval: 100 }).toBe(false);
+    } finally {
+      // Nobody was left to drop it.
+      await admin.query(`drop database if exists "${started.database}" with (force)`);
       await admin.end();
     }
   });
