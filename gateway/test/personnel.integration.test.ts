@@ -7,6 +7,7 @@ import { EmployeeChange, EmployeeChangedSchema, fromBinary } from '@kinerja/prot
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { fileURLToPath } from 'node:url';
 import { keycloakAvailable, keycloakRealmUrl, passwordToken } from '@kinerja/kit/testing';
+import { ensureTopics } from '@kinerja/kit/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../src/config.ts';
 import { createLogger } from '../src/observability/logger.ts';
@@ -165,15 +166,8 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
         brokers: (process.env['KAFKA_BROKERS'] ?? 'localhost:9092').split(','),
         logLevel: logLevel.NOTHING,
       });
-      const admin = kafka.admin();
-      await admin.connect();
-      const topics = await admin.listTopics();
-      await admin.disconnect();
-      if (!topics.includes('personnel.employee.v1')) {
-        throw new Error(
-          'topic personnel.employee.v1 is missing; run `KAFKA_BROKERS=localhost:9092 npm run -w @kinerja/deploy-check create-topics`',
-        );
-      }
+      // A fresh broker (CI's) has no topics yet: create it and its .dlq the way the services' consumers do.
+      await ensureTopics(kafka, ['personnel.employee.v1']);
       consumer = kafka.consumer({ groupId: `gateway-test-${randomUUID()}` });
       await consumer.connect();
       await consumer.subscribe({ topic: 'personnel.employee.v1', fromBeginning: true });

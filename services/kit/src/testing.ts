@@ -14,6 +14,7 @@ import { Kafka, logLevel as kafkaLogLevel } from 'kafkajs';
 import { loadServiceConfig, type ServiceConfig } from './config.ts';
 import { createOrm, dropDatabase, ensureDatabase, type CreateOrmOptions, type Orm } from './db.ts';
 import { createLogger, type Logger, type RunningSubgraph } from './server.ts';
+import { ensureTopics } from './events/topics.ts';
 
 const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -310,18 +311,21 @@ export interface CompetencyProcess extends SubgraphProcess {
   groupId: string;
 }
 
-function kafkaAdmin(env: Record<string, string | undefined>) {
+function testKafka(env: Record<string, string | undefined>): Kafka {
   const brokers = (env['KAFKA_BROKERS'] ?? 'localhost:9092').split(',');
-  return new Kafka({ clientId: 'kit-test-admin', brokers, logLevel: kafkaLogLevel.NOTHING }).admin();
+  return new Kafka({ clientId: 'kit-test-admin', brokers, logLevel: kafkaLogLevel.NOTHING });
+}
+
+function kafkaAdmin(env: Record<string, string | undefined>) {
+  return testKafka(env).admin();
 }
 
 async function startGroupAtTopicEnd(groupId: string, topic: string, env: Record<string, string | undefined>): Promise<void> {
+  // A fresh broker (CI's) has no topics yet: create it and its .dlq the way the services' consumers do.
+  await ensureTopics(testKafka(env), [topic]);
   const admin = kafkaAdmin(env);
   await admin.connect();
   try {
-    if (!(await admin.listTopics()).includes(topic)) {
-      throw new Error(`topic ${topic} is missing; run \`KAFKA_BROKERS=localhost:9092 npm run -w @kinerja/deploy-check create-topics\``);
-    }
     const ends = await admin.fetchTopicOffsets(topic);
     await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
   } finally {
