@@ -11,6 +11,7 @@ import {
   eventually,
   kafkaAnswers,
   rawKafka,
+  sharedBrokers,
   recordTopics,
   testLogger,
   uniqueTopic,
@@ -37,7 +38,7 @@ async function produce(kafka: Kafka, topic: string, messages: { key: string; val
 
 describe.skipIf(!kafkaUp)('idempotent consumer', () => {
   let db: TestDatabase;
-  const kafka = createKafka({ brokers: ['localhost:9092'], clientId: 'consumer-test', logger: testLogger });
+  const kafka = createKafka({ brokers: sharedBrokers, clientId: 'consumer-test', logger: testLogger });
   beforeAll(async () => {
     db = await createEventsDatabase('kit_idempotent_consumer');
   });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EmployeeChange, EmployeeChangedSchema, create, fromBinary, toBinary } from '@kinerja/proto';
 import { OutboxEvent, createKafka, enqueueEvent, outboxMigrationSql, startOutboxRelay } from '../../src/events.ts';
-import { createEventsDatabase, eventually, kafkaAnswers, rawKafka, recordTopics, testLogger, uniqueTopic, type TestDatabase } from './harness.ts';
+import { createEventsDatabase, eventually, kafkaAnswers, rawKafka, recordTopics, sharedBrokers, testLogger, uniqueTopic, type TestDatabase } from './harness.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -55,7 +55,7 @@ describe.skipIf(!kafkaUp)('outbox relay', () => {
 
   it('publishes committed events once, in order, with the event headers; a rolled-back event never', async () => {
     const topic = uniqueTopic('relay');
-    const kafka = createKafka({ brokers: ['localhost:9092'], clientId: 'relay-test', logger: testLogger });
+    const kafka = createKafka({ brokers: sharedBrokers, clientId: 'relay-test', logger: testLogger });
     const relay = startOutboxRelay({ orm: db.orm, kafka, logger: testLogger, pollIntervalMs: 500 });
     try {
       await expect(
@@ -114,7 +114,7 @@ describe.skipIf(!kafkaUp)('outbox relay', () => {
 
   it('publishes after a restart what was committed while it was stopped', async () => {
     const topic = uniqueTopic('restart');
-    const kafka = createKafka({ brokers: ['localhost:9092'], clientId: 'relay-restart-test', logger: testLogger });
+    const kafka = createKafka({ brokers: sharedBrokers, clientId: 'relay-restart-test', logger: testLogger });
     await startOutboxRelay({ orm: db.orm, kafka, logger: testLogger }).stop();
     const id = await db.orm.em.fork().transactional(async (em) =>
       enqueueEvent(em, { topic, key: 'emp-9', type: 'EmployeeHired', schemaVersion: 1, payload: hiredPayload('emp-9') }),
@@ -132,7 +132,7 @@ describe.skipIf(!kafkaUp)('outbox relay', () => {
 
   it('wakes on a commit (LISTEN/NOTIFY) instead of waiting for the next poll', async () => {
     const topic = uniqueTopic('notify');
-    const kafka = createKafka({ brokers: ['localhost:9092'], clientId: 'relay-notify-test', logger: testLogger });
+    const kafka = createKafka({ brokers: sharedBrokers, clientId: 'relay-notify-test', logger: testLogger });
     // A poll interval far beyond the test's timeout: only the commit's NOTIFY can make the relay publish.
     const relay = startOutboxRelay({ orm: db.orm, kafka, logger: testLogger, pollIntervalMs: 3_600_000 });
     const enqueue = (employeeId: string) =>
