@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { EmployeeChange, EmployeeChangedSchema, fromBinary } from '@kinerja/proto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { keycloakAvailable, keycloakRealmUrl, passwordToken } from '@kinerja/kit/testing';
 import { ensureTopics } from '@kinerja/kit/events';
@@ -146,14 +147,73 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
     else expect(body.data).toEqual({ employee: null });
   });
 
-  it('lists a pegawai herself (and at most her own atasan), never a colleague', async () => {
-    // Whether a pegawai also sees the direct supervisor is personnel's rule (domain/visibility.ts);
-    // what the issue fixes is that nobody else appears.
+  it('lists a pegawai herself and her own atasan, never a colleague', async () => {
+    // personnel's rule (domain/visibility.ts): every viewer with a NIP also sees their own direct
+    // supervisor, on every read path including lists; nobody else appears.
     const { body } = await post(employeesQuery, 'karawang.pegawai');
     expect(body.errors).toBeUndefined();
-    const nips = (body.data as EmployeeList).employees.nodes.map((node) => node.nip);
-    expect(nips).toContain(fixtureNips.pegawai);
-    expect(nips.filter((nip) => nip !== fixtureNips.pegawai && nip !== fixtureNips.atasan)).toEqual([]);
+    const { nodes, totalCount } = (body.data as EmployeeList).employees;
+    expect(nodes.map((node) => node.nip).sort()).toEqual([fixtureNips.atasan, fixtureNips.pegawai].sort());
+    expect(totalCount).toBe(2);
+  });
+
+  describe("a pegawai's own atasan langsung", () => {
+    const kepalaNip = '196901011990031001';
+
+    beforeAll(async () => {
+      // The atasan's own supervisor, which the pegawai must not see. Written in Jawa Tengah (33) so the
+      // exact region-scoping lists above stay true whatever order the tests run in.
+      const client = new pg.Client({ connectionString: personnel.database.url });
+      await client.connect();
+      try {
+        const unitId = randomUUID();
+        await client.query(
+          "insert into org_unit (id, name, region_code, parent_id, instansi_id) values ($1, 'Pemerintah Provinsi Jawa Tengah', '33', null, $1)",
+          [unitId],
+        );
+        const kepalaId = randomUUID();
+        await client.query(
+          `insert into employee (id, nip, name, gender, birth_date, tmt_cpns, employment_type, golongan, position_id, unit_id, region_code, supervisor_id)
+           values ($1, $2, 'Bambang Suharto', 'MALE', '1969-01-01', '1990-03-01', 'PNS', 'IV/c', $3, $4, '33', null)`,
+          [kepalaId, kepalaNip, fixture.positionId, unitId],
+        );
+        await client.query('update employee set supervisor_id = $1 where id = $2', [kepalaId, fixture.ids.atasan]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('comes back through me { supervisor }, but not the supervisor above him', async () => {
+      const { body } = await post(
+        '{ me { supervisor { nip name supervisor { nip name } } } }',
+        'karawang.pegawai',
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        me: { supervisor: { nip: fixtureNips.atasan, name: 'Budi Santoso', supervisor: null } },
+      });
+    });
+
+    it('can be read by NIP and by id', async () => {
+      const byNip = await post(`{ employee(nip: "${fixtureNips.atasan}") { id nip name } }`, 'karawang.pegawai');
+      expect(byNip.body.errors).toBeUndefined();
+      expect(byNip.body.data).toEqual({
+        employee: { id: fixture.ids.atasan, nip: fixtureNips.atasan, name: 'Budi Santoso' },
+      });
+      const byId = await post(`{ employee(id: "${fixture.ids.atasan}") { nip } }`, 'karawang.pegawai');
+      expect(byId.body.data).toEqual({ employee: { nip: fixtureNips.atasan } });
+    });
+
+    it("does not open the atasan's own supervisor nor a peer under the same atasan", async () => {
+      for (const nip of [kepalaNip, fixtureNips.karawangColleague]) {
+        const { body } = await post(`{ employee(nip: "${nip}") { nip name } }`, 'karawang.pegawai');
+        expect(JSON.stringify(body)).not.toMatch(/Bambang Suharto|Agus Pratama/);
+        if (body.errors) expect(body.errors[0]?.extensions?.['code']).toBe('FORBIDDEN');
+        else expect(body.data).toEqual({ employee: null });
+      }
+      const { body } = await post('{ me { supervisor { subordinates { nip } } } }', 'karawang.pegawai');
+      expect(body.data).toEqual({ me: { supervisor: { subordinates: [{ nip: fixtureNips.pegawai }] } } });
+    });
   });
 
   describe('a hire through the gateway', () => {

@@ -114,16 +114,52 @@ describe('pegawai and atasan', () => {
     });
     const other = await h.gql(token, 'query($nip: String) { employee(nip: $nip) { name } }', { nip: nips.colleague });
     expect(other.data?.['employee']).toBeNull();
+    // Herself and her own atasan langsung (domain/visibility.ts), in name order; no colleague.
     const { list: result } = await list('karawang.pegawai');
-    expect(result?.nodes.map((n) => n.nip)).toEqual([nips.pegawai]);
+    expect(result?.nodes.map((n) => n.nip)).toEqual([nips.atasan, nips.pegawai]);
+    expect(result?.totalCount).toBe(2);
   });
 
-  it('karawang.atasan sees self and direct and indirect subordinates, not their own boss', async () => {
+  it('karawang.pegawai sees her own direct supervisor through me, employee(id|nip) and _entities', async () => {
+    const token = await h.token('karawang.pegawai');
+    const me = await h.gql(token, '{ me { supervisor { nip name position { title } unit { name } supervisor { nip } subordinates { nip } } } }');
+    expect(me.errors).toBeUndefined();
+    // Only the direct supervisor: his own boss stays null and, under him, she sees only herself.
+    expect(me.data?.['me']).toEqual({
+      supervisor: { nip: nips.atasan, name: 'Agus Santoso', position: { title: expect.any(String) }, unit: { name: expect.any(String) }, supervisor: null, subordinates: [{ nip: nips.pegawai }] },
+    });
+    const byNip = await h.gql(token, 'query($nip: String) { employee(nip: $nip) { id name } }', { nip: nips.atasan });
+    expect(byNip.data?.['employee']).toEqual({ id: ids.atasan, name: 'Agus Santoso' });
+    const byId = await h.gql(token, 'query($id: ID) { employee(id: $id) { nip } }', { id: ids.atasan });
+    expect(byId.data?.['employee']).toEqual({ nip: nips.atasan });
+    const entities = await h.gql(token, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Employee { nip } } }', {
+      r: [{ __typename: 'Employee', id: ids.atasan }, { __typename: 'Employee', nip: nips.atasan }],
+    });
+    expect(entities.data?.['_entities']).toEqual([{ nip: nips.atasan }, { nip: nips.atasan }]);
+  });
+
+  it("karawang.pegawai still cannot read a peer under the same atasan, nor the atasan's own supervisor", async () => {
+    const token = await h.token('karawang.pegawai');
+    for (const nip of [nips.colleague, nips.pppk, nips.head, nips.indirect]) {
+      const byNip = await h.gql(token, 'query($nip: String) { employee(nip: $nip) { name } }', { nip });
+      expect(byNip.data?.['employee'], nip).toBeNull();
+    }
+    for (const id of [ids.colleague, ids.pppk, ids.head]) {
+      const byId = await h.gql(token, 'query($id: ID) { employee(id: $id) { name } }', { id });
+      expect(byId.data?.['employee'], id).toBeNull();
+    }
+    const entities = await h.gql(token, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Employee { nip } } }', {
+      r: [{ __typename: 'Employee', id: ids.head }, { __typename: 'Employee', nip: nips.colleague }, { __typename: 'Employee', id: ids.pppk }],
+    });
+    expect(entities.data?.['_entities']).toEqual([null, null, null]);
+  });
+
+  it('karawang.atasan sees self, direct and indirect subordinates and their own direct supervisor, no one else', async () => {
     const { list: result } = await list('karawang.atasan', { first: 100 });
-    expect(result?.nodes.map((n) => n.nip).sort()).toEqual([nips.atasan, nips.pegawai, nips.colleague, nips.indirect, nips.pppk].sort());
+    expect(result?.nodes.map((n) => n.nip).sort()).toEqual([nips.head, nips.atasan, nips.pegawai, nips.colleague, nips.indirect, nips.pppk].sort());
     const me = await h.gql(await h.token('karawang.atasan'), '{ me { supervisor { name } subordinates { nip subordinates { nip } } } }');
     const meData = me.data?.['me'] as { supervisor: unknown; subordinates: { nip: string; subordinates: { nip: string }[] }[] };
-    expect(meData.supervisor).toBeNull();
+    expect(meData.supervisor).toEqual({ name: 'Hendra Kusuma' });
     expect(meData.subordinates.map((s) => s.nip).sort()).toEqual([nips.pegawai, nips.colleague, nips.pppk].sort());
     expect(meData.subordinates.find((s) => s.nip === nips.colleague)?.subordinates).toEqual([{ nip: nips.indirect }]);
   });

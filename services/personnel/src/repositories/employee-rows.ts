@@ -56,6 +56,10 @@ export function visibleEmployeesSql(visibility: EmployeeVisibility): SqlFragment
       params: [visibility.subordinatesOfNip],
     });
   }
+  if (visibility.supervisorOfNip !== null) {
+    // Only the viewer's own direct supervisor (domain/visibility.ts): one level up, never the chain.
+    parts.push({ sql: 'e.id = (select own.supervisor_id from employee own where own.nip = ?)', params: [visibility.supervisorOfNip] });
+  }
   if (parts.length === 0) return { sql: 'false', params: [] };
   return { sql: `(${parts.map((p) => p.sql).join(' or ')})`, params: parts.flatMap((p) => p.params) };
 }
