@@ -57,7 +57,7 @@ async function down(): Promise<number> {
       } else {
         progress.info(record.component, `pid ${record.pid} is no longer running`);
       }
-      removeRecord(run, record.component);
+      removeRecord(run, record);
     }),
   );
   return 0;
@@ -65,12 +65,13 @@ async function down(): Promise<number> {
 
 async function status(): Promise<number> {
   const env = process.env;
-  const records = new Map(readRecords(localPaths(env).run).map((record) => [record.component, record]));
+  const records = readRecords(localPaths(env).run);
+  const ports = infraPorts(env);
+  // The record of the server on the port asked about (a private set on other ports has its own).
   const owner = (component: 'postgres' | 'kafka' | 'keycloak') => {
-    const record = records.get(component);
+    const record = records.find((candidate) => candidate.component === component && candidate.address.includes(`:${ports[component]}`));
     return record && isRecordedProcessRunning(record) ? ` (started by the launcher, pid ${record.pid}, log ${record.logFile})` : '';
   };
-  const ports = infraPorts(env);
   const databaseUrl = env['DATABASE_URL'] ?? embeddedDatabaseUrl(ports.postgres);
   const brokers = (env['KAFKA_BROKERS'] ?? `localhost:${ports.kafka}`).split(',');
   const keycloakUrl = env['KEYCLOAK_URL'] ?? `http://localhost:${ports.keycloak}`;

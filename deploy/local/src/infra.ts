@@ -153,6 +153,7 @@ export async function ensureInfra(options: EnsureInfraOptions = {}): Promise<Inf
       wanted.has('keycloak') ? resolveKeycloak(env, options, progress) : undefined,
     ]),
   );
+  const addresses: Record<Component, string> = { postgres: '', kafka: '', keycloak: '' };
   const started: { component: Component; process: ManagedProcess }[] = [];
   results.forEach((result, index) => {
     const component = COMPONENTS[index] as Component;
@@ -163,7 +164,7 @@ export async function ensureInfra(options: EnsureInfraOptions = {}): Promise<Inf
       started.map(async ({ component, process }) => {
         progress.info(component, `stopping (pid ${process.pid})`);
         await process.stop();
-        removeRecord(paths.run, component);
+        removeRecord(paths.run, { component, address: addresses[component] });
       }),
     );
   };
@@ -172,7 +173,6 @@ export async function ensureInfra(options: EnsureInfraOptions = {}): Promise<Inf
     await stop();
     throw failure.reason instanceof Error ? failure.reason : new SetupError(String(failure.reason));
   }
-  const addresses: Record<Component, string> = { postgres: '', kafka: '', keycloak: '' };
   const [postgres, kafka, keycloak] = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined)) as [
     Resolved<string> | undefined,
     Resolved<string[]> | undefined,

@@ -15,17 +15,21 @@ export const StartedServerRecord = z.object({
 });
 export type StartedServerRecord = z.infer<typeof StartedServerRecord>;
 
-export function recordFile(runDir: string, component: string): string {
-  return join(runDir, `${component}.json`);
+/**
+ * One file per component and address: a private set on other ports (KINERJA_*_PORT) started from the same
+ * checkout must neither overwrite nor, when it stops, remove the record of the default set.
+ */
+export function recordFile(runDir: string, record: Pick<StartedServerRecord, 'component' | 'address'>): string {
+  return join(runDir, `${record.component}@${record.address.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
 }
 
 export function writeRecord(runDir: string, record: StartedServerRecord): void {
   mkdirSync(runDir, { recursive: true });
-  writeFileSync(recordFile(runDir, record.component), `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(recordFile(runDir, record), `${JSON.stringify(record, null, 2)}\n`);
 }
 
-export function removeRecord(runDir: string, component: string): void {
-  rmSync(recordFile(runDir, component), { force: true });
+export function removeRecord(runDir: string, record: Pick<StartedServerRecord, 'component' | 'address'>): void {
+  rmSync(recordFile(runDir, record), { force: true });
 }
 
 export function readRecords(runDir: string): StartedServerRecord[] {

@@ -60,8 +60,20 @@ describe('started-server records and process supervision', () => {
     child.kill();
     await new Promise((resolve) => child.once('exit', resolve));
     expect(isRecordedProcessRunning(record)).toBe(false);
-    removeRecord(folder, 'kafka');
+    removeRecord(folder, record);
     expect(readRecords(folder)).toEqual([]);
+  });
+
+  it('keeps the records of a private set on other ports apart from the default set', () => {
+    const base = { component: 'kafka' as const, pid: 1, commandMatch: 'kafka.Kafka', logFile: '/dev/null', startedAt: new Date().toISOString() };
+    const shared = { ...base, address: 'localhost:9092' };
+    const privateSet = { ...base, pid: 2, address: 'localhost:29092' };
+    writeRecord(folder, shared);
+    writeRecord(folder, privateSet);
+    expect(readRecords(folder).map((record) => record.address).sort()).toEqual(['localhost:29092', 'localhost:9092']);
+    removeRecord(folder, privateSet);
+    expect(readRecords(folder)).toEqual([shared]);
+    removeRecord(folder, shared);
   });
 
   it('ignores malformed record files', async () => {
