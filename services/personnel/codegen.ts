@@ -20,6 +20,8 @@ const config: CodegenConfig = {
           Region: '../repositories/reference-rows.ts#RegionRow',
           OrgUnit: '../repositories/reference-rows.ts#OrgUnitRow',
           Position: '../repositories/reference-rows.ts#PositionRow',
+          // totalCount is resolved lazily from what the parent says to count (resolvers/types.ts).
+          EmployeeConnection: '../repositories/employee-rows.ts#EmployeeConnectionParent',
         },
       },
     },

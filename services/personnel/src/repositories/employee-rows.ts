@@ -88,7 +88,7 @@ export interface EmployeeListFilter {
   status?: EmployeeStatus | null;
 }
 
-function filterSql(visibility: EmployeeVisibility, filter: EmployeeListFilter): SqlFragment {
+export function employeeFilterSql(visibility: EmployeeVisibility, filter: EmployeeListFilter): SqlFragment {
   const parts: SqlFragment[] = [visibleEmployeesSql(visibility)];
   parts.push({ sql: 'e.status = ?', params: [filter.status ?? 'ACTIVE'] });
   if (filter.regionCode) parts.push(regionPrefixSql('e.region_code', filter.regionCode));
@@ -107,10 +107,12 @@ function filterSql(visibility: EmployeeVisibility, filter: EmployeeListFilter): 
 export interface EmployeePage {
   rows: EmployeeRow[];
   hasNextPage: boolean;
-  totalCount: number;
 }
 
-/** Keyset pagination on (name, id): the page costs the same at offset 0 and at offset 100 000. */
+/**
+ * Keyset pagination on (name, id): the page costs the same at offset 0 and at offset 100 000.
+ * The total is not counted here: repositories/employee-count.ts does that, only when a client asks.
+ */
 export async function listEmployees(
   em: EntityManager,
   visibility: EmployeeVisibility,
@@ -118,14 +120,20 @@ export async function listEmployees(
   first: number,
   after: { name: string; id: string } | null,
 ): Promise<EmployeePage> {
-  const where = filterSql(visibility, filter);
+  const where = employeeFilterSql(visibility, filter);
   const keyset: SqlFragment = after ? { sql: ' and (e.name, e.id) > (?, ?)', params: [after.name, after.id] } : { sql: '', params: [] };
-  const [rows, counted] = await Promise.all([
-    em.execute<EmployeeRow[]>(
-      `select ${employeeColumns} from employee e where ${where.sql}${keyset.sql} order by e.name, e.id limit ?`,
-      [...where.params, ...keyset.params, first + 1],
-    ),
-    em.execute<{ total: string }[]>(`select count(*) as total from employee e where ${where.sql}`, where.params),
-  ]);
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: Number(counted[0]?.total ?? 0) };
+  const rows = await em.execute<EmployeeRow[]>(
+    `select ${employeeColumns} from employee e where ${where.sql}${keyset.sql} order by e.name, e.id limit ?`,
+    [...where.params, ...keyset.params, first + 1],
+  );
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
+/** What Query.employees hands to EmployeeConnection: the page, and what totalCount would count if selected. */
+export interface EmployeeConnectionParent {
+  edges: { cursor: string; node: EmployeeRow }[];
+  nodes: EmployeeRow[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** null when the viewer sees nothing (totalCount 0 without a statement). */
+  countOf: { visibility: EmployeeVisibility; filter: EmployeeListFilter } | null;
 }

@@ -30,16 +30,17 @@ export const Query: QueryResolvers = {
       throw forbidden(`Wilayah ${filter.regionCode} di luar cakupan Anda`, 'region_out_of_scope');
     }
     if (filter.unitId && !isUuid(filter.unitId)) throw badUserInput('unitId bukan ID yang valid', 'invalid_id', { field: 'unitId' });
-    if (seesNothing(ctx.visibility)) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    if (seesNothing(ctx.visibility)) return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, countOf: null };
 
-    const page = await listEmployees(ctx.em, ctx.visibility, { ...filter, unitId: filter.unitId?.toLowerCase() ?? null }, first, after);
+    const listFilter = { ...filter, unitId: filter.unitId?.toLowerCase() ?? null };
+    const page = await listEmployees(ctx.em, ctx.visibility, listFilter, first, after);
     for (const row of page.rows) employeeById(ctx).prime(row.id, row);
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: row }));
     return {
       edges,
       nodes: page.rows,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
+      countOf: { visibility: ctx.visibility, filter: listFilter },
     };
   },
 

@@ -1,4 +1,4 @@
-import type { EmployeeResolvers, OrgUnitResolvers, PositionResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
+import type { EmployeeConnectionResolvers, EmployeeResolvers, OrgUnitResolvers, PositionResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
 import {
   employeeById,
   employeeByNip,
@@ -13,6 +13,7 @@ import {
   unitHeadcount,
 } from './loaders.ts';
 import { isUuid } from './ids.ts';
+import { countEmployees } from '../repositories/employee-count.ts';
 
 export const Employee: EmployeeResolvers = {
   __resolveReference: (ref, ctx) => {
@@ -25,6 +26,11 @@ export const Employee: EmployeeResolvers = {
   region: (employee, _, ctx) => referenced(regionByCode(ctx).load(employee.regionCode), 'region', employee.regionCode),
   supervisor: (employee, _, ctx) => employee.supervisorId ? employeeById(ctx).load(employee.supervisorId) : null,
   subordinates: (employee, _, ctx) => subordinatesOf(ctx).load(employee.id),
+};
+
+// Counted only when selected: a page that does not ask for totalCount runs no count statement.
+export const EmployeeConnection: EmployeeConnectionResolvers = {
+  totalCount: (connection, _, ctx) => (connection.countOf ? countEmployees(ctx.em, connection.countOf.visibility, connection.countOf.filter) : 0),
 };
 
 export const Region: RegionResolvers = {
