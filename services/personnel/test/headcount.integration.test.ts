@@ -84,7 +84,7 @@ async function expectServedEqualsCounted(): Promise<Figures> {
 
 const hire = `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) { id } }`;
 const transfer = `mutation($e: ID!, $u: ID!) { transferEmployee(employeeId: $e, unitId: $u) { id } }`;
-const retire = `mutation($e: ID!, $d: String) { retireEmployee(employeeId: $e, effectiveDate: $d) { id status } }`;
+const retire = `mutation($e: ID!, $d: String) { retireEmployee(employeeId: $e, effectiveDate: $d) { employee { id status } } }`;
 const changePosition = `mutation($e: ID!, $p: ID!) { changePosition(employeeId: $e, positionId: $p) { id } }`;
 
 const newHire = {

@@ -34,7 +34,9 @@ const hire = `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input)
 const transfer = `mutation($e: ID!, $u: ID!, $d: String) { transferEmployee(employeeId: $e, unitId: $u, effectiveDate: $d) { id unit { id } region { code } } }`;
 const changePosition = `mutation($e: ID!, $p: ID!, $g: String) { changePosition(employeeId: $e, positionId: $p, golongan: $g) { id golongan position { title } } }`;
 const setSupervisor = `mutation($e: ID!, $s: ID) { setSupervisor(employeeId: $e, supervisorId: $s) { id supervisor { id } } }`;
-const retire = `mutation($e: ID!, $d: String) { retireEmployee(employeeId: $e, effectiveDate: $d) { id status } }`;
+const retire = `mutation($e: ID!, $d: String) {
+  retireEmployee(employeeId: $e, effectiveDate: $d) { employee { id status } reassignedSubordinates { id } newSupervisor { id } subordinatesLeftWithoutSupervisor }
+}`;
 const createOrgUnit = `mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id name region { code } instansi { id } parent { id } } }`;
 const createPosition = `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id title jenisJabatan kelasJabatan } }`;
 
@@ -198,11 +200,11 @@ describe('good paths write the state and one EmployeeChanged event together', ()
 
   it('retires, and a retired employee cannot be changed or retired again', async () => {
     const result = await h.gql(await h.token('jabar.admin'), retire, { e: hiredId, d: '2025-03-31' });
-    expect(result.data?.['retireEmployee']).toMatchObject({ status: 'RETIRED' });
+    expect(result.data?.['retireEmployee']).toMatchObject({ employee: { status: 'RETIRED' }, reassignedSubordinates: [], newSupervisor: null, subordinatesLeftWithoutSupervisor: false });
     expect((await lastEvent()).message).toMatchObject({ change: EmployeeChange.RETIRED, status: EmployeeStatus.RETIRED, effectiveDate: '2025-03-31' });
     const before = await snapshot();
     const again = await h.gql(await h.token('jabar.admin'), retire, { e: hiredId });
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'employee_retired' });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'already_retired' });
     const moved = await h.gql(await h.token('jabar.admin'), transfer, { e: hiredId, u: ids.unitKarawang });
     expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'employee_retired' });
     expect(await snapshot()).toBe(before);

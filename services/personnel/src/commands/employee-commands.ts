@@ -2,7 +2,7 @@
 // the EmployeeChanged event to the outbox, all in ONE transaction (nothing is written, and no event
 // leaves, when any check fails).
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Viewer } from '@kinerja/kit/auth';
 import { assertRole } from '@kinerja/kit/auth';
 import type { EntityManager } from '@kinerja/kit/db';
@@ -10,6 +10,7 @@ import { badUserInput, conflict, forbidden, notFound } from '@kinerja/kit/errors
 import { isIsoDate, todayIso } from '../domain/dates.ts';
 import { isGolonganValidFor } from '../domain/golongan.ts';
 import { checkNipMatchesPerson } from '../domain/nip.ts';
+import { reassignmentOnRetirement } from '../domain/retirement.ts';
 import { supervisorProblem } from '../domain/supervisor.ts';
 import { canAdministerRegion } from '../domain/visibility.ts';
 import type { EmploymentType, Gender } from '../domain/vocabulary.ts';
@@ -221,17 +222,50 @@ export async function setSupervisor(em: EntityManager, viewer: Viewer, employeeI
   });
 }
 
-export async function retireEmployee(em: EntityManager, viewer: Viewer, employeeId: string, effectiveDateInput?: string | null): Promise<string> {
+export interface RetirementOutcome {
+  employeeId: string;
+  /** Where the retiree's active direct subordinates now report; null when the retiree was at the top. */
+  newSupervisorId: string | null;
+  reassignedSubordinateIds: string[];
+}
+
+/**
+ * Retires the employee and, in the same transaction, moves their active direct subordinates to the
+ * retiree's own supervisor (null at the top), each with its own SUPERVISOR_SET event.
+ */
+export async function retireEmployee(em: EntityManager, viewer: Viewer, employeeId: string, effectiveDateInput?: string | null): Promise<RetirementOutcome> {
   assertRole(viewer, 'admin-kepegawaian');
   const effectiveDate = effectiveDateOf(effectiveDateInput);
   return em.transactional(async (tx) => {
-    const employee = await loadManagedEmployee(tx, viewer, employeeId);
+    // Locked so two admins retiring the same person, or the retiree and a subordinate at once, serialise.
+    const employee = await tx.findOne(Employee, { id: requireId(employeeId, 'employeeId') }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!employee || !canAdministerRegion(viewer, employee.regionCode)) {
+      throw notFound('Pegawai tidak ditemukan di wilayah Anda', 'employee_not_found');
+    }
+    if (employee.status !== 'ACTIVE') throw conflict('Pegawai sudah pensiun', 'already_retired');
     if (effectiveDate <= employee.birthDate) {
       throw badUserInput('Tanggal pensiun harus setelah tanggal lahir', 'invalid_effective_date', { field: 'effectiveDate' });
     }
+    const chainIds = employee.supervisorId ? await supervisorChainFrom(tx, employee.supervisorId) : [];
+    const chainRows = chainIds.length > 0 ? await tx.find(Employee, { id: { $in: chainIds } }) : [];
+    const statusById = new Map(chainRows.map((row) => [row.id, row.status]));
+    const chain = chainIds.flatMap((id) => {
+      const status = statusById.get(id);
+      return status ? [{ id, status }] : [];
+    });
+    const subordinates = await tx.find(Employee, { supervisorId: employee.id }, { orderBy: { name: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+    const plan = reassignmentOnRetirement(employee.id, chain, subordinates);
+    const actor = actorOf(viewer);
     employee.status = 'RETIRED';
     employee.retiredOn = effectiveDate;
-    await publish(tx, 'RETIRED', employee, effectiveDate, actorOf(viewer));
-    return employee.id;
+    await publish(tx, 'RETIRED', employee, effectiveDate, actor);
+    const byId = new Map(subordinates.map((row) => [row.id, row]));
+    for (const subordinateId of plan.subordinateIds) {
+      const subordinate = byId.get(subordinateId);
+      if (!subordinate) continue;
+      subordinate.supervisorId = plan.newSupervisorId;
+      await publish(tx, 'SUPERVISOR_SET', subordinate, effectiveDate, actor);
+    }
+    return { employeeId: employee.id, newSupervisorId: plan.newSupervisorId, reassignedSubordinateIds: plan.subordinateIds };
   });
 }

@@ -22,7 +22,23 @@ export const Mutation: MutationResolvers = {
   transferEmployee: async (_, args, ctx) => reload(ctx, await transferEmployee(ctx.em, ctx.viewer, args.employeeId, args.unitId, args.effectiveDate)),
   changePosition: async (_, args, ctx) => reload(ctx, await changePosition(ctx.em, ctx.viewer, args.employeeId, args.positionId, args.golongan, args.effectiveDate)),
   setSupervisor: async (_, args, ctx) => reload(ctx, await setSupervisor(ctx.em, ctx.viewer, args.employeeId, args.supervisorId, args.effectiveDate)),
-  retireEmployee: async (_, args, ctx) => reload(ctx, await retireEmployee(ctx.em, ctx.viewer, args.employeeId, args.effectiveDate)),
+  retireEmployee: async (_, args, ctx) => {
+    const outcome = await retireEmployee(ctx.em, ctx.viewer, args.employeeId, args.effectiveDate);
+    // Subordinates or the new supervisor may sit outside what the caller may see (another region):
+    // the payload lists only the visible ones, like every other read.
+    const [employee, reassignedSubordinates, newSupervisor] = await Promise.all([
+      reload(ctx, outcome.employeeId),
+      findVisibleEmployeesBy(ctx.em, ctx.visibility, 'id', outcome.reassignedSubordinateIds),
+      outcome.newSupervisorId ? findVisibleEmployeesBy(ctx.em, ctx.visibility, 'id', [outcome.newSupervisorId]) : Promise.resolve([]),
+    ]);
+    const order = new Map(outcome.reassignedSubordinateIds.map((id, index) => [id, index]));
+    return {
+      employee,
+      reassignedSubordinates: reassignedSubordinates.toSorted((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+      newSupervisor: newSupervisor[0] ?? null,
+      subordinatesLeftWithoutSupervisor: outcome.newSupervisorId === null && outcome.reassignedSubordinateIds.length > 0,
+    };
+  },
   createOrgUnit: async (_, { input }, ctx) => {
     const id = await createOrgUnit(ctx.em, ctx.viewer, input);
     const [unit] = await findUnits(ctx.em, [id]);
