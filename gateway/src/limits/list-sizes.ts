@@ -79,6 +79,11 @@ export const listSizes: Readonly<Record<string, ListSize>> = {
     bound:
       'a team: direct subordinates of one atasan; this is what makes supervisor/subordinates round trips costly',
   },
+  'RetireEmployeePayload.reassignedSubordinates': {
+    kind: 'bounded',
+    assumedSize: 10,
+    bound: "the retiree's active direct subordinates, moved up by retireEmployee: one team, like Employee.subordinates",
+  },
 
   // Competency: bounded by the nine competencies and their five levels.
   'Query.competencies': { kind: 'bounded', assumedSize: 9, bound: nineCompetencies },
