@@ -92,6 +92,9 @@ export function kafkaServerProperties(options: { port: number; controllerPort: n
     `log.dirs=${options.logDirs}`,
     'num.partitions=1',
     'auto.create.topics.enable=true',
+    // The first consumer group on a fresh broker creates __consumer_offsets; with the default 50 partitions
+    // that takes long enough on a 2-core machine for a client to run out of coordinator retries.
+    'offsets.topic.num.partitions=1',
     'offsets.topic.replication.factor=1',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',

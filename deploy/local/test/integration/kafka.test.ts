@@ -30,15 +30,25 @@ async function consume(kafka: Kafka, topic: string, count: number): Promise<Kafk
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const received: KafkaMessage[] = [];
-  await new Promise<void>((resolve) => {
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push(message);
-        if (received.length === count) resolve();
-      },
+  try {
+    // A consumer that crashes (e.g. out of coordinator retries) fails the test with its reason instead of
+    // leaving it to hang until vitest's time limit.
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) reject(payload.error);
+      });
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            received.push(message);
+            if (received.length === count) resolve();
+          },
+        })
+        .catch(reject);
     });
-  });
-  await consumer.disconnect();
+  } finally {
+    await consumer.disconnect();
+  }
   return received;
 }
 

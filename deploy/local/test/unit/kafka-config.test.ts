@@ -21,6 +21,10 @@ describe('KRaft server.properties', () => {
     expect(properties.get('log.dirs')).toBe('/tmp/kafka-data');
   });
 
+  it('keeps the consumer offsets topic to one partition, so the first consumer group on a fresh broker finds its coordinator quickly', () => {
+    expect(properties.get('offsets.topic.num.partitions')).toBe('1');
+  });
+
   it('sets every internal topic to one replica, as a single node requires', () => {
     for (const key of ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr']) {
       expect(properties.get(key)).toBe('1');
