@@ -1,28 +1,15 @@
 // NIP = birth date YYYYMMDD + TMT CPNS YYYYMM + gender digit (1 male, 2 female) + 3-digit serial
 // (Perka BKN 22/2007; DOMAIN.md "People and organisation"). A PPPK's number has the appointment year
 // followed by `21` where a PNS has the TMT month (as BKN issues them; personnel accepts both).
+// Checking a NIP is personnel's rule (parseNip in its domain/nip.ts); the seed only builds them.
 import type { EmploymentType, Gender } from '@kinerja/kit/vocabulary';
+import { PPPK_NIP_CODE } from '@kinerja/personnel/src/domain/nip.ts';
 
 export type { Gender };
-export const PPPK_NIP_CODE = '21';
 
 export function nipPrefix(birthDate: string, tmt: string, gender: Gender, employmentType: EmploymentType = 'PNS'): string {
   const appointment = employmentType === 'PPPK' ? `${tmt.slice(0, 4)}${PPPK_NIP_CODE}` : tmt.slice(0, 7).replace('-', '');
   return `${birthDate.replaceAll('-', '')}${appointment}${gender === 'MALE' ? '1' : '2'}`;
-}
-
-export function isValidNip(nip: string, employmentType: EmploymentType = 'PNS'): boolean {
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{4})(\d{2})([12])(\d{3})$/.exec(nip);
-  if (!match) return false;
-  const [, y, m, d, ty, rawTm] = match.map(Number) as number[];
-  // A PPPK code gives only the year: compare as if appointed in December.
-  const tm = employmentType === 'PPPK' && nip.slice(12, 14) === PPPK_NIP_CODE ? 12 : rawTm;
-  const birth = new Date(Date.UTC(y as number, (m as number) - 1, d as number));
-  const realDate =
-    birth.getUTCFullYear() === y && birth.getUTCMonth() === (m as number) - 1 && birth.getUTCDate() === d;
-  const tmtValid = (tm as number) >= 1 && (tm as number) <= 12;
-  const tmtAfterBirth = (ty as number) * 100 + (tm as number) > (y as number) * 100 + (m as number);
-  return realDate && tmtValid && tmtAfterBirth;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PNS_ENTRY_GOLONGAN, PNS_GOLONGAN, PPPK_GOLONGAN, RETIREMENT_AGE } from '../src/civil-service.ts';
 import { DEMO_ATASAN, DEMO_PEGAWAI, DEMO_PEGAWAI_SCORES, createDataset, planDataset } from '../src/dataset.ts';
-import { isValidNip } from '../src/nip.ts';
 import { serviceYears } from '../src/people.ts';
+import { parseNip } from '@kinerja/personnel/src/domain/nip.ts';
 import { apportion } from '../src/population.ts';
 import { loadRegions } from '../src/regions.ts';
 import type { EmployeeRow, InstansiBatch } from '../src/rows.ts';
@@ -54,7 +54,7 @@ describe('NIP (DOMAIN.md: birth date + TMT + gender + serial, Perka BKN 22/2007)
   it('is valid, unique and encodes birth date, TMT and gender', () => {
     expect(new Set(everyone.map((e) => e.nip)).size).toBe(everyone.length);
     for (const e of everyone) {
-      expect(isValidNip(e.nip, e.employmentType), e.nip).toBe(true);
+      expect(parseNip(e.nip, e.employmentType).ok, e.nip).toBe(true);
       expect(e.nip.slice(0, 8)).toBe(e.birthDate.replaceAll('-', ''));
       // PNS: TMT CPNS year and month; PPPK: appointment year and the code 21 (as BKN issues them)
       expect(e.nip.slice(8, 14)).toBe(e.employmentType === 'PNS' ? e.tmt.slice(0, 7).replace('-', '') : `${e.tmt.slice(0, 4)}21`);
@@ -71,16 +71,16 @@ describe('NIP (DOMAIN.md: birth date + TMT + gender + serial, Perka BKN 22/2007)
     ['199001151989032001', false], // TMT before birth
     ['19900115201503200', false], // 17 digits
     ['198503152021212001', false], // month 21 is no month for a PNS…
-  ])('isValidNip(%s) = %s', (nip, valid) => {
-    expect(isValidNip(nip)).toBe(valid);
+  ])('personnel’s parseNip(%s).ok = %s', (nip, valid) => {
+    expect(parseNip(nip).ok).toBe(valid);
   });
 
   it.each([
     ['198503152021212001', true], // …but a PPPK's appointment year + 21
     ['198503152021032001', true],
     ['198503151980212001', false], // appointed before birth
-  ])('isValidNip(%s, PPPK) = %s', (nip, valid) => {
-    expect(isValidNip(nip, 'PPPK')).toBe(valid);
+  ])('personnel’s parseNip(%s, PPPK).ok = %s', (nip, valid) => {
+    expect(parseNip(nip, 'PPPK').ok).toBe(valid);
   });
 });
 
