@@ -2,6 +2,7 @@
 // unit and competency, in keyset pages. The suggestion follows programmesClosingGap (domain/training-needs.ts):
 // same competency, target level ≥ required, lowest target level, then fewest JP, then name and id; a
 // programme is offered to an employee when its catalogue region (ID = national) contains the employee's.
+import { regionSqlFilter } from '@kinerja/kit/auth';
 import { NATIONAL_REGION_CODE } from '../domain/region-rollup.ts';
 import { queryRows, type Em } from './sql.ts';
 
@@ -41,9 +42,9 @@ function whereClause(filter: TrainingNeedFilter): { sql: string; params: unknown
   const conditions = ['g.gap < 0'];
   const params: unknown[] = [];
   if (filter.regionCode !== NATIONAL_REGION_CODE) {
-    // Region codes are validated digits and dots (resolvers/scope.ts), so nothing needs escaping in LIKE.
-    conditions.push('(g.region_code = ? or g.region_code like ?)');
-    params.push(filter.regionCode, `${filter.regionCode}.%`);
+    const inRegion = regionSqlFilter({ regionCode: filter.regionCode }, 'g.region_code');
+    conditions.push(inRegion.sql);
+    params.push(...inRegion.params);
   }
   if (filter.unitId !== null) {
     conditions.push('(g.unit_id = ? or g.instansi_id = ?)');
