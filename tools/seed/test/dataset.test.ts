@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PNS_ENTRY_GOLONGAN, PNS_GOLONGAN, PPPK_GOLONGAN, RETIREMENT_AGE } from '../src/civil-service.ts';
 import { DEMO_ATASAN, DEMO_PEGAWAI, DEMO_PEGAWAI_SCORES, createDataset, planDataset } from '../src/dataset.ts';
 import { serviceYears } from '../src/people.ts';
-import { parseNip } from '@kinerja/personnel/src/domain/nip.ts';
+import { isGolonganValidFor, isValidKelasJabatan } from '@kinerja/personnel/src/domain/golongan.ts';
+import { checkNipMatchesPerson, parseNip } from '@kinerja/personnel/src/domain/nip.ts';
 import { apportion } from '../src/population.ts';
 import { loadRegions } from '../src/regions.ts';
 import type { EmployeeRow, InstansiBatch } from '../src/rows.ts';
@@ -213,9 +214,7 @@ describe('competency assessments', () => {
 });
 
 describe('agreement with personnel’s own rules', () => {
-  it('passes personnel’s NIP and golongan checks for every generated employee', async () => {
-    const { checkNipMatchesPerson } = await import('@kinerja/personnel/src/domain/nip.ts');
-    const { isGolonganValidFor, isValidKelasJabatan } = await import('@kinerja/personnel/src/domain/golongan.ts');
+  it('passes personnel’s NIP and golongan checks for every generated employee', () => {
     for (const e of everyone) {
       const check = checkNipMatchesPerson(e.nip, { birthDate: e.birthDate, gender: e.gender, employmentType: e.employmentType });
       expect(check.ok, `${e.nip}: ${JSON.stringify(check)}`).toBe(true);
