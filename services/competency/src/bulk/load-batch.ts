@@ -14,7 +14,7 @@
 // actually inserted; re-running the same seed changes nothing.
 import { categorise, type MappingScheme } from '../domain/category.ts';
 import { computeGaps } from '../domain/gap.ts';
-import { summaryDeltas, type SummaryDelta } from '../domain/gap-summary.ts';
+import { sumSummaryDeltas, summaryDeltas } from '../domain/gap-summary.ts';
 import { computeJpm } from '../domain/jpm.ts';
 import { selectStandard, type JenisJabatan, type StandardCandidate } from '../domain/standards.ts';
 import { addSummaryDeltasStatement, summaryDeltaValues } from '../store/gap-summary-store.ts';
@@ -207,33 +207,14 @@ export async function loadCompetencyBatch(db: SqlClient, batch: CompetencyBatch,
 
     // Summaries grow by exactly the gap rows written above (the same deltas the API applies).
     const written = new Set((gapInsert.rows as { employee_id: string; competency_code: string }[]).map((r) => `${r.employee_id}\u0000${r.competency_code}`));
-    const totals = new Map<string, SummaryDelta>();
-    for (const d of fresh) {
-      const gaps = d.gaps.filter((gap) => written.has(`${d.employee.employee_id}\u0000${gap.competencyCode}`));
-      if (gaps.length === 0) continue;
-      const deltas = summaryDeltas(null, {
-        placement: { regionCode: d.employee.region_code, unitId: d.employee.unit_id, instansiId: d.employee.instansi_id },
-        gaps,
-      });
-      for (const delta of deltas) {
-        const key = `${delta.scope}\u0000${delta.scopeKey}\u0000${delta.competencyCode}`;
-        const sum = totals.get(key);
-        totals.set(
-          key,
-          sum
-            ? {
-                ...sum,
-                assessedEmployees: sum.assessedEmployees + delta.assessedEmployees,
-                belowStandard: sum.belowStandard + delta.belowStandard,
-                gapSumHundredths: sum.gapSumHundredths + delta.gapSumHundredths,
-                shortfallSumHundredths: sum.shortfallSumHundredths + delta.shortfallSumHundredths,
-                needByLevel: sum.needByLevel.map((n, i) => n + (delta.needByLevel[i] ?? 0)) as unknown as SummaryDelta['needByLevel'],
-              }
-            : delta,
-        );
-      }
-    }
-    const rows = [...totals.values()];
+    const rows = sumSummaryDeltas(
+      fresh.flatMap((d) =>
+        summaryDeltas(null, {
+          placement: { regionCode: d.employee.region_code, unitId: d.employee.unit_id, instansiId: d.employee.instansi_id },
+          gaps: d.gaps.filter((gap) => written.has(`${d.employee.employee_id}\u0000${gap.competencyCode}`)),
+        }),
+      ),
+    );
     const valueRows = rows.map(summaryDeltaValues);
     const column = (i: number) => valueRows.map((values) => values[i]);
     await db.query(

@@ -94,20 +94,25 @@ export function summaryDeltas(
   before: { placement: EmployeePlacement; gaps: readonly CompetencyGap[] } | null,
   after: { placement: EmployeePlacement; gaps: readonly CompetencyGap[] } | null,
 ): SummaryDelta[] {
-  const deltas = new Map<string, SummaryDelta>();
+  const changes: SummaryDelta[] = [];
   const apply = (side: { placement: EmployeePlacement; gaps: readonly CompetencyGap[] } | null, sign: 1 | -1): void => {
     if (side === null) return;
     for (const { scope, scopeKey } of summaryScopesOf(side.placement)) {
-      for (const gap of side.gaps) {
-        const key: SummaryKey = { scope, scopeKey, competencyCode: gap.competencyCode };
-        const id = keyOf(key);
-        const existing = deltas.get(id);
-        const counters = countersFor(gap, sign);
-        deltas.set(id, { ...key, ...(existing === undefined ? counters : add(existing, counters)) });
-      }
+      for (const gap of side.gaps) changes.push({ scope, scopeKey, competencyCode: gap.competencyCode, ...countersFor(gap, sign) });
     }
   };
   apply(before, -1);
   apply(after, 1);
-  return [...deltas.values()].filter((delta) => !isZero(delta));
+  return sumSummaryDeltas(changes).filter((delta) => !isZero(delta));
+}
+
+/** One delta per summary row: the deltas for the same scope, key and competency added up, in first-seen order. */
+export function sumSummaryDeltas(deltas: Iterable<SummaryDelta>): SummaryDelta[] {
+  const totals = new Map<string, SummaryDelta>();
+  for (const delta of deltas) {
+    const id = keyOf(delta);
+    const existing = totals.get(id);
+    totals.set(id, existing === undefined ? delta : { ...existing, ...add(existing, delta) });
+  }
+  return [...totals.values()];
 }
