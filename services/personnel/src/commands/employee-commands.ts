@@ -17,13 +17,12 @@ import type { EmploymentType, Gender } from '../domain/vocabulary.ts';
 import { Employee, OrgUnit, Position, type EmployeeEntity, type OrgUnitEntity, type PositionEntity } from '../entities/index.ts';
 import { enqueueEmployeeChanged, type EmployeeChangeKind } from '../events/employee-changed.ts';
 import { supervisorChainFrom, unitPathOf } from '../repositories/reference-rows.ts';
+import { isUuid } from '../resolvers/ids.ts';
 
 type Transaction = EntityManager;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function requireId(value: string, field: string): string {
-  if (!uuidPattern.test(value)) throw badUserInput(`${field} bukan ID yang valid`, 'invalid_id', { field });
+  if (!isUuid(value)) throw badUserInput(`${field} bukan ID yang valid`, 'invalid_id', { field });
   return value.toLowerCase();
 }
 
