@@ -1,23 +1,10 @@
 // What a client may see of an error (DESIGN.md "Style", docs/conventions.md "Errors"): errors the caller
 // can act on keep their code, message and reason; everything else (a subgraph crash, SQL, a network
 // failure, a stack trace) becomes INTERNAL_SERVER_ERROR, and the request id lets support find the log.
+import { clientVisibleCodes } from '@kinerja/kit/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { limitReasonSet, limitReasons, tooManyTokensPattern } from '../limits/armor.ts';
 
-/** Codes whose message is written for the caller, by our services or by GraphQL itself. */
-export const clientVisibleCodes: ReadonlySet<string> = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
 
 export const internalErrorMessage =
   'Terjadi kesalahan internal pada server; sebutkan requestId kepada admin bila berulang';

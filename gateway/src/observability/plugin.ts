@@ -1,7 +1,7 @@
 // Apollo Server plugin: metrics per operation, the request id on every error a client sees, and the
 // unmasked error in the log (the client only gets the masked one).
 import type { ApolloServerPlugin } from '@apollo/server';
-import { clientVisibleCodes } from '../errors/masking.ts';
+import { clientVisibleCodes } from '@kinerja/kit/errors';
 import type { GatewayContext } from '../server/context.ts';
 import { operationLabel, type GatewayMetrics } from './metrics.ts';
 

@@ -5,6 +5,20 @@ import { GraphQLError } from 'graphql';
 export const clientErrorCodes = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'] as const;
 export type ClientErrorCode = (typeof clientErrorCodes)[number];
 
+/**
+ * Codes whose message is written for the caller: ours, and Apollo's request-level codes, which describe
+ * the client's query, never our internals. Subgraphs and the gateway pass these on and mask the rest.
+ */
+export const clientVisibleCodes: ReadonlySet<string> = new Set<string>([
+  ...clientErrorCodes,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 function clientError(code: ClientErrorCode, message: string, reason: string, extra?: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extra, code, reason } });
 }

@@ -21,7 +21,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import { createTokenVerifier, type TokenVerifier, type Viewer } from './auth.ts';
 import type { ServiceConfig } from './config.ts';
 import type { EntityManager, Orm } from './db.ts';
-import { clientErrorCodes, errorCode } from './errors.ts';
+import { clientVisibleCodes, errorCode } from './errors.ts';
 import { createLoaderRegistry, type LoaderRegistry } from './loaders.ts';
 
 export type { Logger };
@@ -65,23 +65,12 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-// Apollo's own request-level codes describe the client's query, never our internals, so they pass too.
-const passThroughCodes: ReadonlySet<string> = new Set<string>([
-  ...clientErrorCodes,
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
-
 export const internalErrorMessage = 'Terjadi kesalahan pada server; sebutkan requestId ini saat melapor';
 
 /** Hides anything that is not a deliberate client error: no stack, SQL or driver message leaves. */
 export function maskError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && passThroughCodes.has(code)) {
+  if (typeof code === 'string' && clientVisibleCodes.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
@@ -205,7 +194,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const code = errorCode(error) ?? errorCode(unwrapResolverError(error));
-            if (code && passThroughCodes.has(code)) continue;
+            if (code && clientVisibleCodes.has(code)) continue;
             contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error in GraphQL request');
           }
         },
