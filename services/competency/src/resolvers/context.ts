@@ -1,5 +1,4 @@
 // The request context the kit's server builds, plus this service's batched loaders.
-import type DataLoader from 'dataloader';
 import { byKeys, groupByKeys, type RequestContext } from '@kinerja/kit';
 import { selectEffectiveAssessment } from '../domain/assessment-lifecycle.ts';
 import { deriveProfile, type DerivedProfile } from '../derived/employee-derivation.ts';
@@ -78,10 +77,6 @@ export function loadersOf(ctx: Context) {
   return { employee, viewerSelf, assessment, assessmentsOfEmployee, series, scores, standard, programme, catalogue, regionSummaries, unitSummaries, unitRegion, profile };
 }
 
-export type Loaders = ReturnType<typeof loadersOf>;
-
 export async function viewerSelfOf(ctx: Context): Promise<EmployeeRecord | null> {
   return ctx.viewer.nip === null ? null : loadersOf(ctx).viewerSelf.load(ctx.viewer.nip);
 }
-
-export type { DataLoader };

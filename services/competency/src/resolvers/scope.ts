@@ -1,5 +1,5 @@
 // Who may read and write what (DESIGN.md "Identity and scoping": region prefix match, applied in SQL).
-import { assertRole, forbidden, hasRole, isInRegion, badUserInput, type Role, type Viewer } from '@kinerja/kit';
+import { forbidden, hasRole, isInRegion, badUserInput, type Role, type Viewer } from '@kinerja/kit';
 import { NATIONAL_REGION_CODE, normaliseRegionCode } from '../domain/region-rollup.ts';
 import type { EmployeeRecord } from '../store/employee-store.ts';
 
@@ -54,5 +54,3 @@ export function assertCanSeeEmployee(viewer: Viewer, employee: EmployeeRecord, v
     throw forbidden('Anda tidak berwenang melihat data kompetensi pegawai ini', 'employee_out_of_scope');
   }
 }
-
-export { assertRole };
