@@ -18,6 +18,7 @@ import { sumSummaryDeltas, summaryDeltas } from '../domain/gap-summary.ts';
 import { computeJpm } from '../domain/jpm.ts';
 import { selectStandard, type JenisJabatan, type StandardCandidate } from '../domain/standards.ts';
 import { addSummaryDeltasStatement, summaryDeltaValues } from '../store/gap-summary-store.ts';
+import { todayIso } from '../store/sql.ts';
 import type { SqlClient } from './sql-client.ts';
 
 export interface BulkEmployee {
@@ -99,7 +100,7 @@ async function loadRules(db: SqlClient, today: string): Promise<Rules> {
   };
 }
 
-export async function loadCompetencyBatch(db: SqlClient, batch: CompetencyBatch, today = new Date().toISOString().slice(0, 10)): Promise<CompetencyBatchResult> {
+export async function loadCompetencyBatch(db: SqlClient, batch: CompetencyBatch, today = todayIso()): Promise<CompetencyBatchResult> {
   await db.query('begin');
   try {
     const rules = await loadRules(db, today);
