@@ -76,8 +76,8 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Creates the database named in `databaseUrl` when it is missing, connecting to the server's `postgres` db. */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Runs `work` with a client on the server's `postgres` database, given the name of the database in `databaseUrl`. */
+async function withServerClient<T>(databaseUrl: string, work: (client: pg.Client, name: string) => Promise<T>): Promise<T> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (name === '') throw new Error(`DATABASE_URL has no database name: ${url.host}`);
@@ -85,30 +85,29 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (existing.rowCount === 0) {
-      try {
-        await client.query(`create database ${quoteIdentifier(name)}`);
-      } catch (error) {
-        // Another process (a second replica, a parallel test) created it first.
-        if ((error as { code?: string }).code !== '42P04') throw error;
-      }
-    }
+    return await work(client, name);
   } finally {
     await client.end();
   }
 }
 
+/** Creates the database named in `databaseUrl` when it is missing, connecting to the server's `postgres` db. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  await withServerClient(databaseUrl, async (client, name) => {
+    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount !== 0) return;
+    try {
+      await client.query(`create database ${quoteIdentifier(name)}`);
+    } catch (error) {
+      // Another process (a second replica, a parallel test) created it first.
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    }
+  });
+}
+
 /** Drops a database (tests only), disconnecting anyone still attached. */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${quoteIdentifier(name)} with (force)`);
-  } finally {
-    await client.end();
-  }
+  await withServerClient(databaseUrl, (client, name) =>
+    client.query(`drop database if exists ${quoteIdentifier(name)} with (force)`),
+  );
 }
