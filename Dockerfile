@@ -17,8 +17,10 @@ ARG WORKSPACE
 # The web bundle reads these at build time; they are the URLs the browser uses.
 ARG VITE_GRAPHQL_URL=http://localhost:4000/graphql
 ARG VITE_KEYCLOAK_URL=http://localhost:8180
-# Empty = same origin: the web image's nginx proxies /exports/ to the competency service.
+# Empty = same origin: the web image's nginx proxies /exports/ to the competency service
+# (and /exports/tpp-payroll to the remuneration service).
 ARG VITE_COMPETENCY_EXPORT_URL=
+ARG VITE_REMUNERATION_EXPORT_URL=
 RUN test -n "$WORKSPACE" || { echo "build arg WORKSPACE is required, e.g. --build-arg WORKSPACE=services/personnel" >&2; exit 1; }
 WORKDIR /app
 COPY . .

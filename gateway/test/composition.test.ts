@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -72,6 +75,38 @@ describe('supergraph composition', () => {
   it.skipIf(realSources.length === 0)('composes the real services/*/schema.graphql', () => {
     const outcome = composeSupergraph(realSources);
     expect(outcome.ok ? [] : outcome.errors).toEqual([]);
+  });
+});
+
+describe('the subgraphs composed', () => {
+  function servicesWith(manifests: Record<string, object>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kinerja-services-'));
+    for (const [name, manifest] of Object.entries(manifests)) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'package.json'), JSON.stringify(manifest));
+      writeFileSync(join(dir, name, 'schema.graphql'), 'type Query { ping: String }');
+    }
+    return dir;
+  }
+
+  it('are the services with a schema.graphql, routed to the port their package.json declares', () => {
+    const dir = servicesWith({ performance: { kinerja: { subgraph: { port: 4003 } } }, kit: {} });
+    try {
+      expect(readSubgraphSources(dir).map(({ name, url }) => ({ name, url }))).toEqual([
+        { name: 'performance', url: 'http://localhost:4003/graphql' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('refuses a subgraph whose package.json declares no port, naming the file', () => {
+    const dir = servicesWith({ attendance: { name: '@kinerja/attendance' } });
+    try {
+      expect(() => readSubgraphSources(dir)).toThrow(/attendance\/package\.json: declares no "kinerja"/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 // recorded in personnel changes that employee's gaps in competency, once, even when the event comes twice.
 import { fileURLToPath } from 'node:url';
 import { keycloakAvailable, keycloakRealmUrl, passwordToken } from '@kinerja/kit/testing';
+import { ensureRealmUser, nationalAdmin } from '@kinerja/kit/testing-keycloak';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../src/config.ts';
@@ -295,6 +296,7 @@ describe.skipIf(!keycloakUp)('personnel + competency through the gateway (Kafka,
   }
 
   beforeAll(async () => {
+    await ensureRealmUser(nationalAdmin);
     const started = await Promise.allSettled([startPersonnel(), startCompetency()]);
     if (started[0].status === 'fulfilled') personnel = started[0].value;
     if (started[1].status === 'fulfilled') competency = started[1].value;
@@ -386,8 +388,9 @@ describe.skipIf(!keycloakUp)('personnel + competency through the gateway (Kafka,
     unitId = unit.createOrgUnit.id;
     unitName = unit.createOrgUnit.name;
     for (const key of Object.keys(positions) as PositionKey[]) {
+      // The position catalogue is national (issue 9): a national admin adds to it.
       const created = await ok<{ createPosition: { id: string } }>(
-        'karawang.admin',
+        'nasional.admin',
         'mutation ($input: CreatePositionInput!) { createPosition(input: $input) { id } }',
         { input: positions[key] },
       );
@@ -692,5 +695,57 @@ describe.skipIf(!keycloakUp)('personnel + competency through the gateway (Kafka,
 
     expect(await timesProcessed(positionEvent)).toBe(1);
     expect(await planningAfterPromotion()).toEqual(afterPromotion);
+  }, 90_000);
+
+  // Issue 9: one rule for what an atasan sees, in every service: the whole chain below them.
+  it('karawang.atasan sees the same people in personnel and in competency: self and everyone below, direct and indirect', async () => {
+    const hired = await ok<{ hireEmployee: { id: string } }>(
+      'karawang.admin',
+      'mutation ($input: HireEmployeeInput!) { hireEmployee(input: $input) { id } }',
+      {
+        input: {
+          nip: '197805122003121003',
+          name: 'Agus Santoso',
+          gender: 'MALE',
+          birthDate: '1978-05-12',
+          golongan: 'IV/a',
+          employmentType: 'PNS',
+          positionId: positionIds.kabid,
+          unitId,
+        },
+      },
+    );
+    const atasanId = hired.hireEmployee.id;
+    // ayu reports to the atasan; dodi already reports to ayu (indirect); bayu and citra report to nobody here.
+    await ok(
+      'karawang.admin',
+      'mutation ($employeeId: ID!, $supervisorId: ID) { setSupervisor(employeeId: $employeeId, supervisorId: $supervisorId) { id } }',
+      { employeeId: ids.ayu, supervisorId: atasanId },
+    );
+    await waitUntilProcessed('ayu reporting to the atasan', await latestPersonnelEvent(ids.ayu));
+
+    const seen = await ok<{ employees: { nodes: { id: string; competencyAssessments: { id: string }[] }[] } }>(
+      'karawang.atasan',
+      '{ employees(first: 50) { nodes { id competencyAssessments { id } } } }',
+    );
+    const inPersonnel = seen.employees.nodes.map((node) => node.id).sort();
+    expect(inPersonnel).toEqual([atasanId, ids.ayu, ids.dodi].sort());
+    expect(seen.employees.nodes.find((node) => node.id === ids.dodi)?.competencyAssessments.length).toBeGreaterThan(0);
+
+    // Competency asked directly about everyone: it grants exactly the people personnel lists.
+    const everyone = [atasanId, ...personKeys.map((key) => ids[key])];
+    const response = await fetch(competency!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await passwordToken('karawang.atasan')}` },
+      body: JSON.stringify({
+        query: 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Employee { competencyAssessments { id } } } }',
+        variables: { reps: everyone.map((id) => ({ __typename: 'Employee', id })) },
+      }),
+    });
+    const body = (await response.json()) as GraphQLBody<{ _entities: unknown[] }>;
+    const refused = new Set((body.errors ?? []).map((error) => error.path?.[1]));
+    expect((body.errors ?? []).every((error) => error.extensions?.['reason'] === 'employee_out_of_scope')).toBe(true);
+    const inCompetency = everyone.filter((_, index) => !refused.has(index)).sort();
+    expect(inCompetency).toEqual(inPersonnel);
   }, 90_000);
 });

@@ -6,7 +6,7 @@ import { loadGatewayConfig } from '../src/config.ts';
 import { createLogger } from '../src/observability/logger.ts';
 import { startGateway, type RunningGateway } from '../src/server/gateway-server.ts';
 import { composeSupergraph } from '../src/supergraph/composition.ts';
-import { echoSubgraphSdl, startEchoSubgraph, type EchoSubgraph } from './support/echo-subgraph.ts';
+import { echoAnonymousFields, echoSubgraphSdl, startEchoSubgraph, type EchoSubgraph } from './support/echo-subgraph.ts';
 import { startLocalIssuer, type LocalIssuer } from './support/local-issuer.ts';
 import { aliasedQuery, nestedNodeQuery } from './support/queries.ts';
 
@@ -40,10 +40,11 @@ beforeAll(async () => {
     PORT: '0',
     SUBGRAPH_ECHO_URL: subgraph.url,
     KEYCLOAK_URL: 'http://127.0.0.1:1',
+    METRICS_MAX_OPERATIONS: '3',
   });
   gateway = await startGateway(
     { ...config, authIssuer: issuer.issuer, jwksUrl: issuer.jwksUrl, authAudience: issuer.audience },
-    { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent') },
+    { supergraphSdl: outcome.supergraphSdl, logger: createLogger('silent'), anonymousRootFields: echoAnonymousFields },
   );
   token = `Bearer ${await issuer.sign()}`;
 });
@@ -52,6 +53,35 @@ afterAll(async () => {
   await gateway?.stop();
   await subgraph?.close();
   await issuer?.close();
+});
+
+describe('anonymous operations (the allow-list)', () => {
+  it('runs an operation made only of allow-listed root fields without a token, forwarding the caller address set by the gateway', async () => {
+    const answer = await post('{ publicEcho { username clientIp } }', undefined, { 'x-kinerja-client-ip': '6.6.6.6' });
+    expect(answer.status).toBe(200);
+    const echoed = answer.body.data?.['publicEcho'] as { username: string; clientIp: string };
+    expect(echoed.username).toBe('anonymous');
+    // The gateway's own view of the caller (loopback here), never what the caller claimed.
+    expect(echoed.clientIp).toMatch(/127\.0\.0\.1|::1/);
+  });
+
+  it.each([
+    ['another root field', '{ whoami { username } }'],
+    ['an allowed field beside another', '{ publicEcho { username } whoami { username } }'],
+    ['a fragment at the root', '{ ...F } fragment F on Query { publicEcho { username } }'],
+    ['two operations', 'query A { publicEcho { username } } query B { whoami { username } }'],
+    ['introspection', '{ __schema { queryType { name } } }'],
+  ])('refuses %s without a token with 401', async (_, query) => {
+    const answer = await post(query);
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'missing_token' });
+  });
+
+  it('still verifies a token sent with an allow-listed operation', async () => {
+    expect((await post('{ publicEcho { username } }', 'Bearer not-a-jwt')).status).toBe(401);
+    const signed = await post('{ publicEcho { username } }', token);
+    expect((signed.body.data?.['publicEcho'] as { username: string }).username).not.toBe('anonymous');
+  });
 });
 
 describe('authentication before planning', () => {
@@ -187,29 +217,42 @@ describe('health and metrics', () => {
     expect(response.status).toBe(200);
   });
 
-  it('is ready only while every subgraph /healthz answers', async () => {
+  it('is ready only while every subgraph /healthz answers, and tells the public nothing more', async () => {
     expect((await fetch(new URL('/readyz', gateway.url))).status).toBe(200);
     subgraph.healthy = false;
     try {
       const response = await fetch(new URL('/readyz', gateway.url));
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({
+      expect(await response.json()).toEqual({ status: 'not_ready' });
+      const detailed = await fetch(`${gateway.opsUrl}/readyz`);
+      expect(detailed.status).toBe(503);
+      expect(await detailed.json()).toMatchObject({
         status: 'not_ready',
-        subgraphs: [{ name: 'echo', ok: false }],
+        checks: { subgraphs: [{ name: 'echo', ok: false }] },
       });
     } finally {
       subgraph.healthy = true;
     }
   });
 
-  it('counts operations by name and times subgraph fetches', async () => {
+  it('counts operations by name and times subgraph fetches, on the ops port only', async () => {
     await post('query SiapaSaya { whoami { username } }', token);
-    const text = await (await fetch(new URL('/metrics', gateway.url))).text();
+    expect((await fetch(new URL('/metrics', gateway.url))).status).not.toBe(200);
+    const text = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
     expect(text).toMatch(/gateway_graphql_requests_total\{operation="SiapaSaya",outcome="ok"\} 1/);
     expect(text).toMatch(/gateway_graphql_request_duration_seconds_count\{operation="SiapaSaya"\} 1/);
     expect(text).toMatch(
       /gateway_subgraph_fetch_duration_seconds_count\{subgraph="echo",outcome="ok"\} [1-9]/,
     );
+  });
+
+  it('keeps operation labels bounded: past METRICS_MAX_OPERATIONS names every new one is "other"', async () => {
+    for (let i = 0; i < 4; i++) await post(`query Acak${i} { whoami { username } }`, token);
+    const text = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
+    // The suite's gateway admits 3 names: SiapaSaya (above), Acak0, Acak1.
+    expect(text).toContain('operation="Acak1"');
+    expect(text).not.toContain('Acak2');
+    expect(text).toMatch(/gateway_graphql_requests_total\{operation="other",outcome="ok"\} 2/);
   });
 });
 
@@ -240,5 +283,61 @@ describe('a subgraph that refuses the forwarded token', () => {
     } finally {
       await lenient.stop();
     }
+  });
+});
+
+describe('a browser opening the endpoint', () => {
+  const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+  it('is sent to the web workbench (no Apollo landing page, nothing loaded from the internet)', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: browserAccept }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('http://localhost:5173/workbench');
+  });
+
+  it('keeps a query string for the workbench', async () => {
+    const response = await fetch(`${gateway.url}?query=%7B__typename%7D`, { headers: { accept: browserAccept }, redirect: 'manual' });
+    expect(response.headers.get('location')).toBe('http://localhost:5173/workbench?query=%7B__typename%7D');
+  });
+
+  it.each([
+    ['curl (*/*)', '*/*'],
+    ['a GraphQL client', 'application/graphql-response+json, application/json;q=0.9'],
+  ])('leaves %s to the API: 401 without a token', async (_name, accept) => {
+    const response = await fetch(`${gateway.url}?query=%7B__typename%7D`, { headers: { accept }, redirect: 'manual' });
+    expect(response.status).toBe(401);
+  });
+
+  it('keeps CSRF prevention: a GET query with a token but without a preflight header is refused', async () => {
+    const response = await fetch(`${gateway.url}?query=%7B__typename%7D`, { headers: { authorization: token } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as GraphQLBody;
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+    expect(body.errors?.[0]?.message).toContain('CSRF');
+  });
+
+  it('answers the same GET query with the preflight header apollo-require-preflight', async () => {
+    const response = await fetch(`${gateway.url}?query=%7B__typename%7D`, { headers: { authorization: token, 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as GraphQLBody).data).toEqual({ __typename: 'Query' });
+  });
+});
+
+describe('workbench address', () => {
+  it('defaults to the local web app and follows WORKBENCH_URL', () => {
+    expect(loadGatewayConfig({}).workbenchUrl).toBe('http://localhost:5173/workbench');
+    expect(loadGatewayConfig({ WORKBENCH_URL: 'https://kinerja.example.go.id/workbench' }).workbenchUrl).toBe('https://kinerja.example.go.id/workbench');
+    expect(() => loadGatewayConfig({ WORKBENCH_URL: 'not a url' })).toThrow('WORKBENCH_URL');
+  });
+});
+
+describe('configuration of the ops port', () => {
+  it('puts it 1000 above PORT unless OPS_PORT says otherwise, and never on PORT', () => {
+    expect(loadGatewayConfig({}).opsPort).toBe(5000);
+    expect(loadGatewayConfig({ PORT: '0' }).opsPort).toBe(0);
+    expect(loadGatewayConfig({ OPS_PORT: '9464' }).opsPort).toBe(9464);
+    expect(() => loadGatewayConfig({ PORT: '4000', OPS_PORT: '4000' })).toThrow(
+      /^gateway: invalid configuration: OPS_PORT: must differ from PORT/,
+    );
   });
 });

@@ -3,6 +3,7 @@
 // before planning. The subgraph here is the in-test echo subgraph, which verifies against Keycloak too.
 import { decodeJwt, generateKeyPair, SignJWT } from 'jose';
 import { keycloakAvailable, keycloakRealmUrl, passwordToken } from '@kinerja/kit/testing';
+import { malformedRegionClaims, malformedRegionKinds, malformedRegionToken } from '@kinerja/kit/testing-keycloak';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadGatewayConfig } from '../src/config.ts';
 import { createLogger } from '../src/observability/logger.ts';
@@ -80,7 +81,7 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
   it.each([
     ['jabar.analis', '32', ['analis']],
     ['karawang.pegawai', '32.15', ['pegawai']],
-    ['nasional.pimpinan', '', ['pimpinan']],
+    ['nasional.pimpinan', 'ID', ['pimpinan']],
   ])('passes %s through to the subgraph with the token forwarded', async (username, regionCode, roles) => {
     const { status, body } = await post(
       '{ whoami { username regionCode roles } }',
@@ -88,6 +89,24 @@ describe.skipIf(!keycloakUp)('gateway with real Keycloak tokens', () => {
     );
     expect(status).toBe(200);
     expect(body).toEqual({ data: { whoami: { username, regionCode, roles } } });
+  });
+
+  // Issue 9: an account without a valid region_code was read as national; the gateway refuses it first.
+  it.each(malformedRegionKinds)('refuses region-wide roles whose Keycloak token has a region_code that is %s', async (kind) => {
+    for (const username of ['jabar.analis', 'nasional.pimpinan', 'karawang.admin', 'karawang.asesor']) {
+      const token = await malformedRegionToken(username, kind);
+      expect(decodeJwt(token)['region_code']).toEqual(malformedRegionClaims[kind]);
+      const { status, body } = await post('{ whoami { username } }', `Bearer ${token}`);
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'invalid_region_code' });
+      expect(body.errors?.[0]?.message).toContain('region_code');
+    }
+  });
+
+  it('passes a pegawai whose token has no region_code (they see by NIP)', async () => {
+    const { status, body } = await post('{ whoami { username } }', `Bearer ${await malformedRegionToken('karawang.pegawai', 'missing')}`);
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { whoami: { username: 'karawang.pegawai' } } });
   });
 
   it('refuses a request without a token with 401', async () => {

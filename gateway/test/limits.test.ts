@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../../tools/bench/src/scenarios.ts';
 import { maskError } from '../src/errors/masking.ts';
@@ -10,14 +10,14 @@ import {
   queryLimitOptions,
   queryLimitsFromEnv,
   type QueryLimits,
-} from '../src/limits/armor.ts';
-import { checkCost } from '../src/limits/cost.ts';
-import { graphql } from '../src/limits/graphql-runtime.ts';
-import { listSizes } from '../src/limits/list-sizes.ts';
+} from '@kinerja/kit/limits/armor';
+import { checkCost } from '@kinerja/kit/limits/cost';
+import { graphql } from '@kinerja/kit/limits/graphql-runtime';
+import { listSizesFromSupergraph, type ListSizes } from '@kinerja/kit/limits/list-sizes';
 import { composeSupergraph, readSubgraphSources } from '../src/supergraph/composition.ts';
 import { aliasedQuery, nestedNodeQuery } from './support/queries.ts';
 
-// The graphql build Apollo and the cost check use (src/limits/graphql-runtime.ts explains why).
+// The graphql build Apollo and the cost check use (services/kit/src/limits/graphql-runtime.ts explains why).
 const {
   buildSchema,
   getNamedType,
@@ -46,12 +46,15 @@ function reasonsFor(
   const document = parse(query);
   const invalid = validate(against, document, [...specifiedRules, ...validationRules]);
   if (invalid.length > 0) return invalid.map((error) => String(error.extensions['reason'] ?? error.message));
-  const outcome = checkCost({ schema: against, document, variables }, limits.maxCost);
+  const outcome = checkCost({ schema: against, document, variables, listSizes: sizesOf(against) }, limits.maxCost);
   return outcome.ok ? [] : [String(outcome.error.extensions['reason'])];
 }
 
 function costOf(query: string, against: GraphQLSchema, variables?: Record<string, unknown>): number {
-  const outcome = checkCost({ schema: against, document: parse(query), variables }, Number.POSITIVE_INFINITY);
+  const outcome = checkCost(
+    { schema: against, document: parse(query), variables, listSizes: sizesOf(against) },
+    Number.POSITIVE_INFINITY,
+  );
   if (!outcome.ok) throw outcome.error;
   return outcome.cost;
 }
@@ -124,6 +127,12 @@ if (!composed.ok) throw new Error(`supergraph does not compose: ${composed.error
 const supergraphSdl = composed.supergraphSdl;
 const loader = new ApolloGateway({ supergraphSdl });
 let supergraph: GraphQLSchema;
+// What the subgraphs declared with @listSize, @pageLimit and @listSizeWhen, as the gateway reads it.
+const supergraphListSizes = listSizesFromSupergraph(supergraphSdl);
+/** The real supergraph is priced with its declared list sizes; the small test schemas have none. */
+function sizesOf(schema: GraphQLSchema): ListSizes | undefined {
+  return schema === supergraph ? supergraphListSizes : undefined;
+}
 
 beforeAll(async () => {
   supergraph = (await loader.load()).schema;
@@ -140,8 +149,10 @@ const upAndTwoDown = 'supervisor { subordinates { subordinates { name competency
 const trainingNeedRow =
   'employee { nip name position { title } unit { name } } competency { code name } required assessed gap hours programme { name hours }';
 
-describe('the list sizes table', () => {
-  it('has a line for every list field of the supergraph, and every line names a field of it', () => {
+describe('the list sizes the subgraphs declare', () => {
+  const { sizes } = supergraphListSizes;
+
+  it('cover every list field of the supergraph (@listSize in its schema.graphql), and name only its fields', () => {
     const listFields: string[] = [];
     const known = new Set<string>();
     for (const type of Object.values(supergraph.getTypeMap())) {
@@ -152,18 +163,34 @@ describe('the list sizes table', () => {
           listFields.push(`${type.name}.${field.name}`);
       }
     }
-    expect(listFields.filter((field) => !(field in listSizes))).toEqual([]);
-    expect(Object.keys(listSizes).filter((field) => !known.has(field))).toEqual([]);
+    expect(listFields.filter((field) => !sizes.has(field))).toEqual([]);
+    expect([...sizes.keys()].filter((field) => !known.has(field))).toEqual([]);
   });
 
-  it('pages match the schema defaults the subgraphs declare', () => {
-    const queryFields = supergraph.getQueryType()!.getFields();
-    for (const [key, size] of Object.entries(listSizes)) {
-      if (size.kind !== 'paged') continue;
-      const first = queryFields[key.replace('Query.', '')]?.args.find((arg) => arg.name === 'first');
-      expect([key, first?.defaultValue]).toEqual([key, size.defaultSize]);
-      expect(getNamedType(first!.type).name).toBe('Int');
+  it('page by an Int argument with a default, capped by @pageLimit: employees 20 of at most 100, trainingNeeds 50 of 500', () => {
+    const paged = [...sizes].flatMap(([key, size]) => (size.kind === 'paged' ? [[key, size] as const] : []));
+    for (const [key, size] of paged) {
+      const [typeName = '', fieldName = ''] = key.split('.');
+      const argument = (supergraph.getType(typeName) as GraphQLObjectType).getFields()[fieldName]?.args.find((arg) => arg.name === size.slicingArgument);
+      expect([key, argument?.defaultValue]).toEqual([key, size.defaultSize]);
+      expect(getNamedType(argument!.type).name).toBe('Int');
+      expect(size.maxSize).toBeGreaterThanOrEqual(size.defaultSize);
     }
+    expect(Object.fromEntries(paged)).toEqual({
+      'Query.employees': { kind: 'paged', slicingArgument: 'first', defaultSize: 20, maxSize: 100 },
+      'Query.trainingNeeds': { kind: 'paged', slicingArgument: 'first', defaultSize: 50, maxSize: 500 },
+      'Query.finalisedResults': { kind: 'paged', slicingArgument: 'first', defaultSize: 200, maxSize: 500 },
+      'SiasnImportJob.rows': { kind: 'paged', slicingArgument: 'first', defaultSize: 100, maxSize: 1000 },
+      // Each subgraph's audit trail (kit audit-log.ts: AUDIT_DEFAULT_PAGE_SIZE, AUDIT_MAX_PAGE_SIZE).
+      ...Object.fromEntries(
+        ['attendance', 'competency', 'performance', 'personnel', 'remuneration'].map((service) => [
+          `Query.${service}AuditLog`,
+          { kind: 'paged', slicingArgument: 'first', defaultSize: 50, maxSize: 200 },
+        ]),
+      ),
+    });
+    expect(sizes.get('EmployeeConnection.nodes')).toEqual({ kind: 'page-elements' });
+    expect(sizes.get('TrainingNeedConnection.edges')).toEqual({ kind: 'page-elements' });
   });
 });
 
@@ -281,7 +308,10 @@ describe('the cost of a list follows its effective size', () => {
   it('prices only the operation that runs', () => {
     const document = `query Cheap { employee(nip: "1") { name } } query Costly { employees(first: 100) { nodes { ${pingPong(3)} } } }`;
     expect(
-      checkCost({ schema: supergraph, document: parse(document), operationName: 'Cheap' }, 21_000),
+      checkCost(
+        { schema: supergraph, document: parse(document), operationName: 'Cheap', listSizes: supergraphListSizes },
+        21_000,
+      ),
     ).toEqual({
       ok: true,
       cost: 2,
@@ -298,7 +328,7 @@ describe('the cost of a list follows its effective size', () => {
 describe('the cost check in Apollo Server', () => {
   let server: ApolloServer;
   beforeAll(async () => {
-    const limits = queryLimitOptions(defaultQueryLimits);
+    const limits = queryLimitOptions(defaultQueryLimits, supergraphListSizes);
     server = new ApolloServer({
       schema: supergraph,
       validationRules: limits.validationRules,

@@ -20,6 +20,19 @@ describe('maskError', () => {
       },
     ],
     [
+      'keeps the distance of a refused check-in, and no other detail',
+      {
+        message: 'Lokasi Anda 1112 m dari Halaman kantor, di luar radius 50 m',
+        path: ['checkIn'],
+        extensions: { code: 'BAD_USER_INPUT', reason: 'outside_geofence', distanceMeters: 1112, serviceName: 'attendance', field: 'x' },
+      },
+      {
+        message: 'Lokasi Anda 1112 m dari Halaman kantor, di luar radius 50 m',
+        path: ['checkIn'],
+        extensions: { code: 'BAD_USER_INPUT', reason: 'outside_geofence', distanceMeters: 1112 },
+      },
+    ],
+    [
       'keeps BAD_USER_INPUT',
       { message: 'NIP tidak valid', extensions: { code: 'BAD_USER_INPUT', reason: 'invalid_nip' } },
       { message: 'NIP tidak valid', extensions: { code: 'BAD_USER_INPUT', reason: 'invalid_nip' } },

@@ -3,7 +3,7 @@
 // leaves a protobuf event on personnel.employee.v1.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { EmployeeChange, EmployeeChangedSchema, fromBinary } from '@kinerja/proto';
+import { EmployeeChange, EmployeeChangedSchema, fromBinary, topics } from '@kinerja/proto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
@@ -157,6 +157,21 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
     expect(totalCount).toBe(2);
   });
 
+  // Issue 9: an asesor names the people of their region they assess (name, NIP, position, unit), and
+  // reads no personal data, grade or reporting line (personnel domain/visibility.ts).
+  it('lets karawang.asesor name a Karawang employee but not read their birth date or golongan', async () => {
+    const query = `{ employee(nip: "${fixtureNips.pegawai}") { nip name position { title } unit { name } birthDate golongan } }`;
+    const { status, body } = await post(query, 'karawang.asesor');
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      employee: { nip: fixtureNips.pegawai, name: 'Siti Rahmawati', position: { title: expect.any(String) }, unit: { name: expect.any(String) }, birthDate: null, golongan: null },
+    });
+    expect(body.errors?.map((error) => [error.path?.join('.'), error.extensions?.['code'], error.extensions?.['reason']]).sort()).toEqual([
+      ['employee.birthDate', 'FORBIDDEN', 'employee_field_restricted'],
+      ['employee.golongan', 'FORBIDDEN', 'employee_field_restricted'],
+    ]);
+  });
+
   describe("a pegawai's own atasan langsung", () => {
     const kepalaNip = '196901011990031001';
 
@@ -227,10 +242,10 @@ describe.skipIf(!keycloakUp || !personnelReady)('gateway + personnel + Keycloak'
         logLevel: logLevel.NOTHING,
       });
       // A fresh broker (CI's) has no topics yet: create it and its .dlq the way the services' consumers do.
-      await ensureTopics(kafka, ['personnel.employee.v1']);
+      await ensureTopics(kafka, [topics.personnelEmployee]);
       consumer = kafka.consumer({ groupId: `gateway-test-${randomUUID()}` });
       await consumer.connect();
-      await consumer.subscribe({ topic: 'personnel.employee.v1', fromBeginning: true });
+      await consumer.subscribe({ topic: topics.personnelEmployee, fromBeginning: true });
       await consumer.run({
         eachMessage: async ({ message }) => {
           const headers = Object.fromEntries(

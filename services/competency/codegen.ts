@@ -1,5 +1,5 @@
 // Resolver types generated from schema.graphql (DESIGN.md: the SDL and the code cannot drift).
-// Parents are the stores' records and the shapes resolvers/types.ts builds, so field resolvers are
+// Parents are the repositories' records and the shapes resolvers/parents.ts defines, so field resolvers are
 // checked against what the parent really holds.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -17,19 +17,19 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../resolvers/context.ts#Context',
         mappers: {
-          Employee: '../resolvers/types.ts#EmployeeParent',
-          Region: '../resolvers/types.ts#RegionParent',
-          OrgUnit: '../resolvers/types.ts#OrgUnitParent',
+          Employee: '../resolvers/parents.ts#EmployeeParent',
+          Region: '../resolvers/parents.ts#RegionParent',
+          OrgUnit: '../resolvers/parents.ts#OrgUnitParent',
           Competency: '../domain/dictionary.ts#Competency as DictionaryCompetency',
           CompetencyLevel: '../domain/dictionary.ts#CompetencyLevelDescription',
-          CompetencyStandard: '../resolvers/types.ts#StandardParent',
-          MappingRule: '../resolvers/types.ts#MappingRuleParent',
+          CompetencyStandard: '../resolvers/parents.ts#StandardParent',
+          MappingRule: '../resolvers/parents.ts#MappingRuleParent',
           MappingScheme: '../domain/category.ts#MappingScheme as DomainMappingScheme',
           MappingBand: '../domain/category.ts#CategoryBand',
-          CompetencyProfile: '../resolvers/types.ts#ProfileParent',
-          CompetencyAssessment: '../store/assessment-store.ts#AssessmentRecord',
-          TrainingProgramme: '../store/programme-store.ts#ProgrammeRecord',
-          TrainingNeed: '../resolvers/types.ts#TrainingNeedParent',
+          CompetencyProfile: '../resolvers/parents.ts#ProfileParent',
+          CompetencyAssessment: '../repositories/assessment-rows.ts#AssessmentRecord',
+          TrainingProgramme: '../repositories/programme-rows.ts#ProgrammeRecord',
+          TrainingNeed: '../resolvers/parents.ts#TrainingNeedParent',
         },
       },
     },

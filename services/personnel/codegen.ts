@@ -22,6 +22,9 @@ const config: CodegenConfig = {
           Position: '../repositories/reference-rows.ts#PositionRow',
           // totalCount is resolved lazily from what the parent says to count (resolvers/types.ts).
           EmployeeConnection: '../repositories/employee-rows.ts#EmployeeConnectionParent',
+          SiasnImportJob: '../repositories/siasn-import-jobs.ts#SiasnImportJobRow',
+          SiasnImportRow: '../commands/siasn-import.ts#ImportReportRow',
+          SiasnDifference: '../repositories/siasn-diff.ts#Difference',
         },
       },
     },

@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     ...testTimeouts,
+    // The two live runs (live-run, ingest-live) put load on the machine; side by side each one's
+    // requests time out under the other's load.
+    fileParallelism: false,
     globalSetup: ['../../deploy/local/src/vitest-global-setup.ts'],
   },
 });

@@ -4,6 +4,7 @@ interface ImportMetaEnv {
   readonly VITE_KEYCLOAK_URL?: string;
   readonly VITE_GRAPHQL_URL?: string;
   readonly VITE_COMPETENCY_EXPORT_URL?: string;
+  readonly VITE_REMUNERATION_EXPORT_URL?: string;
 }
 
 interface ImportMeta {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineGapSummaries, regionGapHighlight } from '../src/dashboard/gap-summary.ts';
 import { shouldRetryWithoutCompetency } from '../src/graphql/optional-competency.ts';
-import { errorMessages } from '../src/graphql/error-message.ts';
 
 const m1 = { code: 'M.1', name: 'Integritas' };
 const m4 = { code: 'M.4', name: 'Orientasi pada Hasil' };
@@ -55,32 +54,10 @@ describe('falling back when the competency subgraph fails', () => {
       true,
     ],
     ['error on a competency field', true, [{ message: 'x', path: ['regions', 0, 'competencyGaps'] }], true, true],
-    ['error from the competency service', true, [{ message: 'x', extensions: { serviceName: 'competency' } }], true, true],
+    ['the gateway names the competency subgraph', true, [{ message: 'x', extensions: { code: 'SUBGRAPH_TIMEOUT', subgraph: 'competency' } }], true, true],
+    ['the gateway names another subgraph, data kept', true, [{ message: 'x', extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'remuneration' } }], true, false],
     ['personnel error with data kept', true, [{ message: 'x', path: ['regions', 0, 'headcount'] }], true, false],
   ])('%s', (_name, withCompetency, errors, hasData, expected) => {
     expect(shouldRetryWithoutCompetency(withCompetency, errors, hasData)).toBe(expected);
-  });
-});
-
-describe('error messages', () => {
-  it('shows the API messages (written in Indonesian), without duplicates', () => {
-    expect(
-      errorMessages({
-        graphQLErrors: [
-          { message: 'Anda tidak berwenang melihat wilayah 36' },
-          { message: 'Anda tidak berwenang melihat wilayah 36' },
-        ],
-      }),
-    ).toEqual(['Anda tidak berwenang melihat wilayah 36']);
-  });
-
-  it('explains a network failure in Indonesian', () => {
-    expect(errorMessages({ networkError: new Error('Failed to fetch'), graphQLErrors: [] })).toEqual([
-      'Tidak dapat menghubungi server. Periksa koneksi Anda.',
-    ]);
-  });
-
-  it('has nothing to say without an error', () => {
-    expect(errorMessages(undefined)).toEqual([]);
   });
 });

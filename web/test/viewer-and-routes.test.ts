@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewerFromClaims } from '../src/auth/viewer.ts';
-import { defaultRoute, routeFromHash, visibleRoutes } from '../src/navigation/routes.ts';
+import { defaultRoute, resolveRoute, routeFromHash, visibleRoutes } from '../src/navigation/routes.ts';
 
 // Claims as the realm `asn` issues them (docs/conventions.md, demo users).
 const karawangPegawai = viewerFromClaims({
@@ -48,8 +48,53 @@ describe('viewer from token claims', () => {
 
 describe('hash routes', () => {
   it('shows regional pages only to regional roles and the profile only to employees', () => {
-    expect(visibleRoutes(karawangPegawai)).toEqual(['pegawai', 'profil']);
-    expect(visibleRoutes(jabarAnalis)).toEqual(['dasbor', 'pegawai', 'diklat']);
+    expect(visibleRoutes(karawangPegawai)).toEqual(['pegawai', 'profil', 'skp', 'tpp', 'simulasi-tpp', 'presensi', 'kehadiran', 'cuti']);
+    expect(visibleRoutes(jabarAnalis)).toEqual(['dasbor', 'pegawai', 'diklat', 'workbench', 'simulasi-tpp']);
+  });
+
+  it('hides training needs (missing_role) and the empty employee list (personnel shows an asesor without NIP nobody) from an asesor', () => {
+    const asesor = viewerFromClaims({ preferred_username: 'karawang.asesor', realm_access: { roles: ['asesor'] }, region_code: '32.15' });
+    expect(visibleRoutes(asesor)).toEqual(['dasbor', 'workbench']);
+  });
+
+  it('offers the TPP compute page only to admin-kepegawaian, the slip to employees and the simulation to HR and employees', () => {
+    const admin = viewerFromClaims({ preferred_username: 'karawang.admin', realm_access: { roles: ['admin-kepegawaian'] }, region_code: '32.15' });
+    const pimpinan = viewerFromClaims({ preferred_username: 'nasional.pimpinan', realm_access: { roles: ['pimpinan'] }, region_code: 'ID' });
+    expect(visibleRoutes(admin)).toEqual(['dasbor', 'pegawai', 'diklat', 'workbench', 'kalibrasi', 'kaskade', 'hitung-tpp', 'simulasi-tpp', 'siasn', 'rekap']);
+    expect(visibleRoutes(atasan)).toEqual(['pegawai', 'profil', 'skp', 'tim', 'kalibrasi', 'kaskade', 'tpp', 'simulasi-tpp', 'presensi', 'kehadiran', 'cuti', 'persetujuan', 'rekap']);
+    expect(visibleRoutes(pimpinan)).not.toContain('simulasi-tpp');
+    expect(resolveRoute('#/hitung-tpp', karawangPegawai)).toMatchObject({ route: 'pegawai', refused: 'hitung-tpp' });
+    expect(resolveRoute('#/tpp?bulan=2026-10', karawangPegawai).params.get('bulan')).toBe('2026-10');
+  });
+
+  it('offers the SIASN import (personnel importSiasn: admin-kepegawaian) only to an admin', () => {
+    const admin = viewerFromClaims({ preferred_username: 'karawang.admin', realm_access: { roles: ['admin-kepegawaian'] }, region_code: '32.15' });
+    expect(visibleRoutes(admin)).toContain('siasn');
+    expect(resolveRoute('#/siasn', jabarAnalis)).toMatchObject({ route: 'dasbor', refused: 'siasn' });
+  });
+
+  it('opens attendance pages by NIP and role: approvals for an atasan, the unit recap for an atasan or the region admin', () => {
+    expect(visibleRoutes(atasan)).toContain('persetujuan');
+    const admin = viewerFromClaims({ preferred_username: 'karawang.admin', realm_access: { roles: ['admin-kepegawaian'] }, region_code: '32.15' });
+    expect(visibleRoutes(admin)).toContain('rekap');
+    expect(visibleRoutes(admin)).not.toContain('persetujuan');
+    expect(resolveRoute('#/persetujuan', karawangPegawai)).toMatchObject({ route: 'pegawai', refused: 'persetujuan' });
+    expect(resolveRoute('#/presensi', jabarAnalis)).toMatchObject({ route: 'dasbor', refused: 'presensi' });
+    expect(resolveRoute('#/kehadiran?bulan=2026-10', karawangPegawai).params.get('bulan')).toBe('2026-10');
+  });
+
+  it.each([
+    ['#/dasbor', 'pegawai', 'dasbor'],
+    ['#/workbench', 'pegawai', 'workbench'],
+    ['#/profil', 'profil', null],
+    ['#/tidak-ada', 'pegawai', null],
+  ])('pegawai asking for %s gets %s, refused %s', (hash, route, refused) => {
+    expect(resolveRoute(hash, karawangPegawai)).toMatchObject({ route, refused });
+  });
+
+  it('reads the /workbench path the gateway redirects to, and the query of a hash', () => {
+    expect(resolveRoute('', jabarAnalis, '/workbench').route).toBe('workbench');
+    expect(resolveRoute('#/dasbor?wilayah=32.15', jabarAnalis).params.get('wilayah')).toBe('32.15');
   });
 
   it.each([

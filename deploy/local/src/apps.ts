@@ -3,14 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { databaseUrlFor } from './postgres.ts';
 
-/** Local ports from docs/conventions.md; a service not listed there gets the next free one after 4005. */
-export const SUBGRAPH_PORTS: Readonly<Record<string, number>> = {
-  personnel: 4001,
-  competency: 4002,
-  performance: 4003,
-  attendance: 4004,
-  remuneration: 4005,
-};
+/** The first port above the ones docs/conventions.md assigns (4001–4005), for a service that declares none. */
+export const FIRST_UNASSIGNED_PORT = 4006;
 export const GATEWAY_PORT = 4000;
 export const WEB_PORT = 5173;
 
@@ -19,6 +13,11 @@ export interface Workspace {
   dir: string;
   packageName: string;
   scripts: Record<string, string>;
+  /**
+   * The subgraph's port from its package.json, `"kinerja": { "subgraph": { "port": 4001 } }`: the one
+   * registry of subgraphs that the launcher, the gateway's composition and tools/deploy-check read.
+   */
+  subgraphPort?: number;
 }
 
 export interface AppPlan {
@@ -40,8 +39,18 @@ export interface AppPlan {
 async function readWorkspace(repoRoot: string, dir: string): Promise<Workspace | undefined> {
   const file = join(repoRoot, dir, 'package.json');
   if (!existsSync(file)) return undefined;
-  const manifest = JSON.parse(await readFile(file, 'utf8')) as { name?: string; scripts?: Record<string, string> };
-  return { dir, packageName: manifest.name ?? dir, scripts: manifest.scripts ?? {} };
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as {
+    name?: string;
+    scripts?: Record<string, string>;
+    kinerja?: { subgraph?: { port?: unknown } };
+  };
+  const port = manifest.kinerja?.subgraph?.port;
+  return {
+    dir,
+    packageName: manifest.name ?? dir,
+    scripts: manifest.scripts ?? {},
+    ...(typeof port === 'number' && Number.isInteger(port) ? { subgraphPort: port } : {}),
+  };
 }
 
 /** The runnable workspaces: every services/* package, the gateway and the web app, where they exist. */
@@ -79,15 +88,34 @@ export function serviceDatabaseName(name: string): string {
   return `kinerja_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
-/** What `npm start` runs, in order: subgraphs (not the kit), then the gateway, then the web app. */
-export function planApps(workspaces: Workspace[], infra: InfraAddresses, logLevel = 'info'): AppPlan[] {
+/** `KINERJA_<NAME>_PORT` moves one app off its default port (the browser suite runs a private set that way). */
+export function appPortVariable(name: string): string {
+  return `KINERJA_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
+}
+
+function appPort(name: string, fallback: number, env: Record<string, string | undefined>): number {
+  const value = env[appPortVariable(name)];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${appPortVariable(name)}=${value} is not a port number`);
+  return port;
+}
+
+/**
+ * What `npm start` runs, in order: subgraphs (not the kit), then the gateway, then the web app. Each app
+ * takes its default port unless `KINERJA_<NAME>_PORT` is set in `env`; the gateway's CORS origin, the web
+ * app's gateway and Keycloak URLs and the gateway's workbench redirect follow the ports chosen.
+ */
+export function planApps(workspaces: Workspace[], infra: InfraAddresses, logLevel = 'info', env: Record<string, string | undefined> = {}): AppPlan[] {
   const plans: AppPlan[] = [];
   const subgraphs = workspaces.filter((workspace) => workspace.dir.startsWith('services/') && workspace.dir !== 'services/kit' && workspace.scripts['start']);
-  const known = new Set(Object.values(SUBGRAPH_PORTS));
-  let nextPort = Math.max(...known) + 1;
+  let nextPort = Math.max(FIRST_UNASSIGNED_PORT, ...subgraphs.map((workspace) => (workspace.subgraphPort ?? 0) + 1));
+  const gatewayPort = appPort('gateway', GATEWAY_PORT, env);
+  const webPort = appPort('web', WEB_PORT, env);
+  const webOrigin = `http://localhost:${webPort}`;
   for (const workspace of subgraphs) {
     const name = workspace.dir.slice('services/'.length);
-    const port = SUBGRAPH_PORTS[name] ?? nextPort++;
+    const port = appPort(name, workspace.subgraphPort ?? nextPort++, env);
     const database = serviceDatabaseName(name);
     plans.push({
       kind: 'subgraph',
@@ -111,29 +139,40 @@ export function planApps(workspaces: Workspace[], infra: InfraAddresses, logLeve
       workspace: gateway,
       script: 'start',
       ...(gateway.scripts['build'] ? { prepareScript: 'build' } : {}),
-      port: GATEWAY_PORT,
-      env: { ...gatewayInfraEnv, ...routing, PORT: String(GATEWAY_PORT), LOG_LEVEL: logLevel },
-      url: `http://localhost:${GATEWAY_PORT}/graphql`,
-      healthUrl: `http://localhost:${GATEWAY_PORT}/healthz`,
+      port: gatewayPort,
+      env: {
+        ...gatewayInfraEnv,
+        ...routing,
+        PORT: String(gatewayPort),
+        LOG_LEVEL: logLevel,
+        CORS_ORIGINS: webOrigin,
+        WORKBENCH_URL: `${webOrigin}/workbench`,
+      },
+      url: `http://localhost:${gatewayPort}/graphql`,
+      healthUrl: `http://localhost:${gatewayPort}/healthz`,
     });
   }
   const web = workspaces.find((workspace) => workspace.dir === 'web' && (workspace.scripts['dev'] || workspace.scripts['start']));
   if (web) {
     const competency = plans.find((plan) => plan.name === 'competency');
+    const remuneration = plans.find((plan) => plan.name === 'remuneration');
     plans.push({
       kind: 'web',
       name: 'web',
       workspace: web,
       script: web.scripts['dev'] ? 'dev' : 'start',
-      port: WEB_PORT,
+      port: webPort,
       env: {
-        PORT: String(WEB_PORT),
+        PORT: String(webPort),
         KEYCLOAK_URL: infra.env['KEYCLOAK_URL'] ?? '',
         KEYCLOAK_REALM: infra.env['KEYCLOAK_REALM'] ?? 'asn',
+        VITE_KEYCLOAK_URL: infra.env['KEYCLOAK_URL'] ?? '',
+        VITE_GRAPHQL_URL: `http://localhost:${gatewayPort}/graphql`,
         ...(competency ? { COMPETENCY_URL: `http://localhost:${competency.port}` } : {}),
+        ...(remuneration ? { REMUNERATION_URL: `http://localhost:${remuneration.port}` } : {}),
       },
-      url: `http://localhost:${WEB_PORT}/`,
-      healthUrl: `http://localhost:${WEB_PORT}/`,
+      url: `${webOrigin}/`,
+      healthUrl: `${webOrigin}/`,
     });
   }
   return plans;

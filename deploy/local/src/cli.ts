@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeError, SetupError } from './errors.ts';
+import { parseCommandLine, usageErrorLine, UsageError } from '@kinerja/cli';
+import { describeError } from './errors.ts';
 import { ensureInfra, infraPorts } from './infra.ts';
 import { KEYCLOAK_REALM } from './keycloak.ts';
 import { localPaths } from './paths.ts';
@@ -13,13 +14,58 @@ import { onShutdownSignal } from './signals.ts';
 import { isRecordedProcessRunning, readRecords, removeRecord } from './state.ts';
 import { hideKafkajsTimeoutWarning } from './warnings.ts';
 
-const usage = `usage: npm run infra -- <command>
+export const infraCommandLine = {
+  name: 'infra',
+  helpCommand: 'npm run infra -- --help',
+  usage: `usage: npm run infra -- <command>
   up        start PostgreSQL, Kafka and Keycloak in the background (reusing what already answers)
-  down      stop what \`up\` started
+  down      stop what \`up\` started from this checkout
   status    show what answers where
   run -- <command…>
             start what is missing, run the command with DATABASE_URL, KAFKA_BROKERS, KEYCLOAK_URL and
-            KEYCLOAK_REALM set, then stop what was started (exit code is the command's)`;
+            KEYCLOAK_REALM set, then stop what was started (exit code is the command's)
+  -h, --help
+            this text
+
+Environment: DATABASE_URL, KAFKA_BROKERS, KEYCLOAK_URL (use these servers, start nothing for them),
+KINERJA_POSTGRES_PORT, KINERJA_KAFKA_PORT, KINERJA_KAFKA_CONTROLLER_PORT, KINERJA_KEYCLOAK_PORT,
+KINERJA_LOCAL_DIR (a private set beside the default one), KINERJA_CACHE_DIR (downloads).`,
+  options: {},
+  positionals: true,
+} as const;
+
+const subcommands = ['up', 'down', 'status', 'run'] as const;
+type Subcommand = (typeof subcommands)[number];
+
+/**
+ * The subcommand and, for \`run\`, the command to run: everything after \`--\` (or after \`run\` when there is
+ * no \`--\`) belongs to that command and is not read as infra's options.
+ */
+export function infraArguments(argv: readonly string[]): { subcommand: Subcommand; command: string[] } | { help: true } {
+  const separator = argv.indexOf('--');
+  const own = separator === -1 ? argv : argv.slice(0, separator);
+  const runIndex = own.indexOf('run');
+  // Without `--`, the command starts at the first argument after `run` that is not an option (`run --help`).
+  let commandStart = own.length;
+  if (separator === -1 && runIndex !== -1) {
+    commandStart = runIndex + 1;
+    while (commandStart < own.length && own[commandStart]?.startsWith('-')) commandStart += 1;
+  }
+  const ownOptions = own.slice(0, commandStart);
+  const outcome = parseCommandLine(infraCommandLine, ownOptions);
+  if (outcome.kind === 'help') return { help: true };
+  const [subcommand, ...extra] = outcome.positionals;
+  if (subcommand === undefined) throw new UsageError('a command is needed: up, down, status or run');
+  if (!(subcommands as readonly string[]).includes(subcommand)) throw new UsageError(`unknown command '${subcommand}' (up, down, status or run)`);
+  if (subcommand !== 'run') {
+    const stray = separator === -1 ? extra : [...extra, '--', ...argv.slice(separator + 1)];
+    if (stray.length > 0) throw new UsageError(`${subcommand} takes no arguments, got '${stray.join(' ')}'`);
+    return { subcommand: subcommand as Subcommand, command: [] };
+  }
+  const command = separator === -1 ? argv.slice(commandStart) : [...extra, ...argv.slice(separator + 1)];
+  if (command.length === 0) throw new UsageError('run needs a command: npm run infra -- run -- <command…>');
+  return { subcommand, command };
+}
 
 async function up(): Promise<number> {
   const progress = createProgress();
@@ -95,8 +141,7 @@ async function status(): Promise<number> {
 }
 
 async function runWithInfra(command: string[]): Promise<number> {
-  const [program, ...args] = command;
-  if (program === undefined) throw new SetupError('infra run: no command given (usage: infra run -- <command…>)');
+  const [program = '', ...args] = command;
   const progress = createProgress();
   const infra = await ensureInfra({ progress });
   let child: ReturnType<typeof spawn> | undefined;
@@ -122,8 +167,19 @@ async function runWithInfra(command: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
+  let parsed: ReturnType<typeof infraArguments>;
+  try {
+    parsed = infraArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${usageErrorLine(infraCommandLine, error.message)}\n`);
+    return 2;
+  }
+  if ('help' in parsed) {
+    process.stdout.write(`${infraCommandLine.usage}\n`);
+    return 0;
+  }
+  switch (parsed.subcommand) {
     case 'up':
       return up();
     case 'down':
@@ -131,10 +187,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'status':
       return status();
     case 'run':
-      return runWithInfra(rest[0] === '--' ? rest.slice(1) : rest);
-    default:
-      process.stderr.write(`${usage}\n`);
-      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+      return runWithInfra(parsed.command);
   }
 }
 

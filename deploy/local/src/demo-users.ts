@@ -7,6 +7,8 @@ const RealmUsers = z.object({
       username: z.string(),
       realmRoles: z.array(z.string()).default([]),
       attributes: z.record(z.string(), z.array(z.string())).default({}),
+      /** Set on a client's service account (e.g. the SIASN export's): no person signs in as it. */
+      serviceAccountClientId: z.string().optional(),
     }),
   ),
 });
@@ -21,7 +23,7 @@ export interface DemoUser {
 /** The demo users as the realm file defines them, so the printed table never drifts from the realm. */
 export async function readDemoUsers(realmFile: string): Promise<DemoUser[]> {
   const realm = RealmUsers.parse(JSON.parse(await readFile(realmFile, 'utf8')));
-  return realm.users.map((user) => ({
+  return realm.users.filter((user) => user.serviceAccountClientId === undefined).map((user) => ({
     username: user.username,
     roles: user.realmRoles.filter((role) => !role.startsWith('default-roles-')),
     regionCode: user.attributes['region_code']?.[0] ?? '',

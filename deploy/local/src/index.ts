@@ -4,6 +4,7 @@ export { startKafkaBroker, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_VERSION } fr
 export type { KafkaBroker, KafkaBrokerOptions } from './kafka.ts';
 export { startKeycloak, KEYCLOAK_PORT, KEYCLOAK_REALM, KEYCLOAK_VERSION } from './keycloak.ts';
 export { startEmbeddedPostgres, ensureDatabase, databaseUrlFor, EMBEDDED_POSTGRES_PORT } from './postgres.ts';
+export type { PostgresServer } from './postgres.ts';
 export { kafkaAnswers, keycloakAnswers, postgresAnswers } from './readiness.ts';
 export { SetupError } from './errors.ts';
 export { createProgress, silentProgress } from './progress.ts';
@@ -11,3 +12,8 @@ export type { Progress } from './progress.ts';
 export { findFreePort, isPortOpen } from './ports.ts';
 export { spawnTiedToParent, isAlive } from './process.ts';
 export type { ServerOutput, TiedSpawnOptions } from './process.ts';
+export { findLauncherPostgres, postgresCandidates } from './discover.ts';
+export type { FoundPostgres } from './discover.ts';
+export { planApps, readAppWorkspaces, appPortVariable } from './apps.ts';
+export type { AppPlan, Workspace } from './apps.ts';
+export { localPaths } from './paths.ts';

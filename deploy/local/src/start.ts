@@ -1,5 +1,6 @@
 // `npm start`: PostgreSQL, Kafka and Keycloak, then every service, the gateway and the web app that
 // exist so far, each with its port and environment from docs/conventions.md. Ctrl-C stops them all.
+import { readCommandLine } from '@kinerja/cli';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -111,7 +112,7 @@ async function seedOnFirstStart(infra: Infra, progress: Progress): Promise<void>
 
 async function startApps(infra: Infra, running: RunningApp[], isStopping: () => boolean, progress: Progress): Promise<void> {
   const paths = localPaths();
-  const plans = planApps(await readAppWorkspaces(paths.repoRoot), infra);
+  const plans = planApps(await readAppWorkspaces(paths.repoRoot), infra, 'info', process.env);
   const subgraphs = plans.filter((plan) => plan.kind === 'subgraph');
   for (const plan of subgraphs) {
     if (plan.database) await ensureDatabase(infra.databaseUrl, plan.database);
@@ -173,6 +174,16 @@ async function main(): Promise<void> {
   });
 }
 
+readCommandLine({
+  name: 'start',
+  helpCommand: 'npm start -- --help',
+  usage: `usage: npm start
+Starts PostgreSQL, Kafka and Keycloak (reusing what already answers on their ports, or DATABASE_URL,
+KAFKA_BROKERS and KEYCLOAK_URL), creates each service's database, loads demo data on the first start,
+then runs every service, the gateway and the web app, prints their URLs and the demo users, and stops
+what it started on Ctrl-C. Logs go to .local/logs/. Takes no options besides -h, --help.`,
+  options: {},
+});
 hideKafkajsTimeoutWarning();
 main().catch((error: unknown) => {
   process.stderr.write(`start: ${describeError(error)}\n`);

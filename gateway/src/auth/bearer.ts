@@ -1,13 +1,24 @@
 // The gateway refuses a request before Apollo parses, validates or plans it (DESIGN.md "Identity and
 // scoping"): an anonymous caller learns nothing about the schema and cannot spend planning time.
+import { anonymousViewer, isAnonymousOperation } from '@kinerja/kit/anonymous';
 import type { Viewer, TokenVerifier } from '@kinerja/kit/auth';
 import { errorCode } from '@kinerja/kit/errors';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 
 export interface AuthenticatedLocals {
   viewer: Viewer;
+  /** Empty for an allow-listed anonymous operation (anonymous-operations.ts). */
   authorization: string;
+}
+
+/**
+ * Parses a small JSON body of a POST without an Authorization header (only those can be anonymous), so the
+ * token check can see which operation it is; every other request reaches the token check unparsed.
+ */
+export function parseAnonymousCandidate(anonymousFields: ReadonlySet<string>): RequestHandler {
+  const parseSmall = express.json({ limit: '8kb' });
+  return (req, res, next) => (anonymousFields.size > 0 && req.method === 'POST' && !req.headers.authorization ? parseSmall(req, res, next) : next());
 }
 
 function sendError(res: Response, status: number, message: string, code: string, reason: string): void {
@@ -18,9 +29,15 @@ function sendError(res: Response, status: number, message: string, code: string,
 }
 
 /** Express middleware: a verified token puts the viewer into res.locals; anything else ends the request. */
-export function requireBearerToken(verifyToken: TokenVerifier, log: Logger): RequestHandler {
+export function requireBearerToken(verifyToken: TokenVerifier, log: Logger, anonymousFields: ReadonlySet<string> = new Set()): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const authorization = req.headers.authorization;
+    if (!authorization && isAnonymousOperation(req.body, anonymousFields)) {
+      const locals: AuthenticatedLocals = { viewer: anonymousViewer, authorization: '' };
+      Object.assign(res.locals, locals);
+      next();
+      return;
+    }
     let viewer: Viewer;
     try {
       viewer = await verifyToken(authorization);

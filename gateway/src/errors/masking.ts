@@ -3,8 +3,24 @@
 // failure, a stack trace) becomes INTERNAL_SERVER_ERROR, and the request id lets support find the log.
 import { clientVisibleCodes } from '@kinerja/kit/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { limitReasonSet, limitReasons, tooManyTokensPattern } from '../limits/armor.ts';
+import { limitRefusal } from '@kinerja/kit/limits/armor';
+import { subgraphFailureCodes } from '../subgraphs/resilience.ts';
 
+
+/**
+ * Details a subgraph may add to an error the caller can act on, passed through as they are: the distance
+ * of a refused check-in (attendance's checkIn; the Presensi page states it in its own words).
+ */
+export const clientDetailExtensions = ['distanceMeters'] as const;
+
+function clientDetails(extensions: Record<string, unknown>): Record<string, string | number> {
+  const details: Record<string, string | number> = {};
+  for (const key of clientDetailExtensions) {
+    const value = extensions[key];
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) details[key] = value;
+  }
+  return details;
+}
 
 export const internalErrorMessage =
   'Terjadi kesalahan internal pada server; sebutkan requestId kepada admin bila berulang';
@@ -21,20 +37,17 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   const reason = typeof extensions['reason'] === 'string' ? extensions['reason'] : undefined;
   const { locations, path } = error;
 
-  if (code === 'GRAPHQL_PARSE_FAILED' && tooManyTokensPattern.test(error.message)) {
-    return withoutUndefined({
-      message: 'Kueri terlalu panjang; kurangi jumlah field atau argumen',
-      locations,
-      extensions: { code: 'BAD_USER_INPUT', reason: limitReasons.tokens },
-    });
-  }
-  // Limits are checked as validation rules (so Apollo labels them GRAPHQL_VALIDATION_FAILED), but the
-  // caller's fix is to send a smaller query: the same code as any other bad input.
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && reason && limitReasonSet.has(reason)) {
+  const refusal = limitRefusal(error);
+  if (refusal) return refusal;
+  // A subgraph that timed out or is unreachable: the rest of the answer stands, and the client learns
+  // which part is missing (the subgraph's name, never its URL).
+  if (code && subgraphFailureCodes.has(code)) {
+    const subgraph = extensions['subgraph'];
     return withoutUndefined({
       message: error.message,
       locations,
-      extensions: { code: 'BAD_USER_INPUT', reason },
+      path,
+      extensions: { code, reason, subgraph },
     });
   }
   if (code && clientVisibleCodes.has(code)) {
@@ -42,7 +55,7 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
       message: error.message,
       locations,
       path,
-      extensions: reason ? { code, reason } : { code },
+      extensions: reason ? { code, reason, ...clientDetails(extensions) } : { code, ...clientDetails(extensions) },
     });
   }
   return withoutUndefined({

@@ -3,7 +3,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { clientVisibleCodes } from '@kinerja/kit/errors';
 import type { GatewayContext } from '../server/context.ts';
-import { operationLabel, type GatewayMetrics } from './metrics.ts';
+import type { GatewayMetrics } from './metrics.ts';
 
 export function observabilityPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
@@ -21,7 +21,7 @@ export function observabilityPlugin(metrics: GatewayMetrics): ApolloServerPlugin
           }
         },
         async willSendResponse({ response, contextValue, operationName, errors }) {
-          const operation = operationLabel(operationName);
+          const operation = metrics.operationLabel(operationName);
           stopTimer({ operation });
           metrics.requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;

@@ -7,5 +7,7 @@ export interface GatewayContext {
   /** The caller's verified `Authorization` header, forwarded unchanged so each subgraph verifies it again. */
   authorization: string;
   viewer: Viewer;
+  /** The caller's address (express `req.ip`), forwarded to subgraphs as CLIENT_IP_HEADER for public rate limits. */
+  clientIp: string;
   log: Logger;
 }

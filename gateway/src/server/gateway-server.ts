@@ -9,22 +9,23 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, type TokenVerifier } from '@kinerja/kit/auth';
+import { publicReadiness, startOpsServer, type Readiness } from '@kinerja/kit/ops';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
-import { requireBearerToken, type AuthenticatedLocals } from '../auth/bearer.ts';
+import { anonymousRootFields } from '../auth/anonymous-operations.ts';
+import { parseAnonymousCandidate, requireBearerToken, type AuthenticatedLocals } from '../auth/bearer.ts';
+import { redirectBrowsersTo } from './workbench-redirect.ts';
 import type { GatewayConfig } from '../config.ts';
 import { maskError } from '../errors/masking.ts';
-import { queryLimitOptions, type QueryLimits } from '../limits/armor.ts';
+import { queryLimitOptions, type QueryLimits } from '@kinerja/kit/limits/armor';
+import { listSizesFromSupergraph } from '@kinerja/kit/limits/list-sizes';
 import { createLogger, requestLogging } from '../observability/logger.ts';
 import { createGatewayMetrics, type GatewayMetrics } from '../observability/metrics.ts';
 import { observabilityPlugin } from '../observability/plugin.ts';
-import {
-  AuthForwardingDataSource,
-  createSubgraphAgents,
-  createSubgraphFetcher,
-} from '../subgraphs/data-source.ts';
+import { AuthForwardingDataSource, createSubgraphAgents } from '../subgraphs/data-source.ts';
 import { checkSubgraphs } from '../subgraphs/readiness.ts';
+import { createResilientSubgraph, type ResilientSubgraph } from '../subgraphs/resilience.ts';
 import { resolveRoutingUrl } from '../supergraph/routing.ts';
 import type { GatewayContext } from './context.ts';
 
@@ -36,11 +37,17 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Browser origins allowed to call the gateway (the web app). */
   corsOrigins?: string[];
+  /** Where GET /graphql from a browser goes instead of a landing page (config.workbenchUrl by default). */
+  workbenchUrl?: string;
+  /** Root fields that may run without a token (anonymous-operations.ts by default). */
+  anonymousRootFields?: ReadonlySet<string>;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Base URL of the internal ops port: /metrics, the detailed /readyz, /healthz. */
+  opsUrl: string;
   metrics: GatewayMetrics;
   /** Subgraph name -> routing URL actually used (after SUBGRAPH_<NAME>_URL overrides). */
   subgraphs: ReadonlyMap<string, string>;
@@ -63,9 +70,10 @@ export async function startGateway(
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const metrics = createGatewayMetrics();
+  const metrics = createGatewayMetrics({ known: config.metricsOperations, maxDistinct: config.metricsMaxOperations });
   const agents = createSubgraphAgents();
   const subgraphs = new Map<string, string>();
+  const resilient = new Map<string, ResilientSubgraph>();
   const verifyToken =
     options.verifyToken ??
     createTokenVerifier({
@@ -76,23 +84,31 @@ export async function startGateway(
 
   // Query plans are cached by ApolloGateway itself (an in-memory LRU keyed by operation), and Apollo
   // Server caches parsed and validated documents, so a repeated operation is neither re-planned nor re-validated.
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph(config.supergraphPath);
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readSupergraph(config.supergraphPath),
+    supergraphSdl,
     logger,
     buildService({ name, url }) {
       const routingUrl = resolveRoutingUrl(name, url, config.env);
       subgraphs.set(name, routingUrl);
-      return new AuthForwardingDataSource({
-        url: routingUrl,
-        fetcher: createSubgraphFetcher(name, agents, metrics),
+      const subgraph = createResilientSubgraph({
+        subgraph: name,
+        agents,
+        metrics,
+        settings: config.subgraphs,
+        env: config.env,
+        logger,
       });
+      resilient.set(name, subgraph);
+      return new AuthForwardingDataSource({ url: routingUrl, fetcher: subgraph.fetcher });
     },
   });
 
+  const anonymousFields = options.anonymousRootFields ?? anonymousRootFields;
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
-  const limits = queryLimitOptions(options.limits);
+  const limits = queryLimitOptions(options.limits, listSizesFromSupergraph(supergraphSdl));
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -118,14 +134,18 @@ export async function startGateway(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  const checkReadiness = async (): Promise<Readiness> => {
     const checks = await checkSubgraphs(subgraphs);
-    const ok = ready && checks.every((check) => check.ok);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready', subgraphs: checks });
+    return { ready: ready && checks.every((check) => check.ok), checks: { subgraphs: checks } };
+  };
+  // Public: ready or not; which subgraph failed, and its URL, only on the ops port.
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await checkReadiness();
+    res.status(readiness.ready ? 200 : 503).json(publicReadiness(readiness));
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // Apollo's landing page is off (it loads Sandbox from the internet); a person who opens the endpoint in
+  // a browser gets the web app's offline workbench instead. Programs (Accept: */* or JSON) are not redirected.
+  app.get('/graphql', redirectBrowsersTo(options.workbenchUrl ?? config.workbenchUrl));
   app.use(
     '/graphql',
     cors({
@@ -133,7 +153,8 @@ export async function startGateway(
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     }),
-    requireBearerToken(verifyToken, logger),
+    parseAnonymousCandidate(anonymousFields),
+    requireBearerToken(verifyToken, logger, anonymousFields),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -142,6 +163,7 @@ export async function startGateway(
           requestId: String(req.id),
           authorization: locals.authorization,
           viewer: locals.viewer,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? '',
           log: req.log,
         };
       },
@@ -154,17 +176,26 @@ export async function startGateway(
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
-  logger.info({ url, subgraphs: Object.fromEntries(subgraphs) }, 'gateway listening');
+  const ops = await startOpsServer({ port: config.opsPort, registry: metrics.registry, checkReadiness, logger }).catch(
+    async (error: unknown) => {
+      await apollo.stop();
+      throw error;
+    },
+  );
+  logger.info({ url, opsUrl: ops.url, subgraphs: Object.fromEntries(subgraphs) }, 'gateway listening');
 
   return {
     url,
     port,
+    opsUrl: ops.url,
     metrics,
     subgraphs,
     async stop() {
       ready = false;
       // Stops accepting connections, lets in-flight operations finish, then stops the gateway.
       await apollo.stop();
+      await ops.close();
+      for (const { breaker } of resilient.values()) breaker.shutdown();
       agents.destroy();
     },
   };

@@ -1,13 +1,14 @@
 // How the gateway talks to a subgraph: the caller's token and request id travel with every fetch (each
-// subgraph verifies the token again), connections are kept alive, and every fetch is timed.
+// subgraph verifies the token again), connections are kept alive, and every fetch is bounded and timed
+// (resilience.ts).
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import nodeFetch from 'node-fetch';
-import type { GatewayMetrics } from '../observability/metrics.ts';
+import { CLIENT_IP_HEADER } from '@kinerja/kit/anonymous';
 import type { GatewayContext } from '../server/context.ts';
+import { operationKinds } from './resilience.ts';
 
 export interface SubgraphAgents {
   http: HttpAgent;
@@ -36,37 +37,28 @@ export function createSubgraphAgents(): SubgraphAgents {
   };
 }
 
-export function createSubgraphFetcher(
-  subgraph: string,
-  agents: SubgraphAgents,
-  metrics: GatewayMetrics,
-): Fetcher {
-  return async (url, init) => {
-    const stopTimer = metrics.subgraphFetchDuration.startTimer({ subgraph });
-    try {
-      const response = await nodeFetch(url, {
-        ...init,
-        agent: (parsed: URL) => (parsed.protocol === 'https:' ? agents.https : agents.http),
-      });
-      stopTimer({ outcome: response.ok ? 'ok' : `http_${response.status}` });
-      return response as unknown as FetcherResponse;
-    } catch (error) {
-      stopTimer({ outcome: 'network_error' });
-      throw error;
-    }
-  };
-}
-
 interface SubgraphErrorBody {
   errors?: { message?: unknown; extensions?: { code?: unknown; reason?: unknown } }[];
 }
 
 export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** A mutation's fetches get the write deadline, everything else the (shorter) read deadline. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Only incoming operations carry the caller's request (health checks and schema loads do not).
+    const isWrite =
+      'incomingRequestContext' in options &&
+      options.incomingRequestContext.operation?.operation === 'mutation';
+    return operationKinds.run(isWrite ? 'write' : 'read', () => super.process(options));
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Context is empty for the gateway's own requests (there are none with a static supergraph).
-    if (!context.authorization) return;
-    request.http?.headers.set('authorization', context.authorization);
+    if (!context.requestId) return;
+    // An allow-listed anonymous operation has no token to forward; the subgraph checks the list again.
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set('x-request-id', context.requestId);
+    // Set by the gateway only, replacing anything a caller sent (subgraphs are never published).
+    request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
   }
 
   /**

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { defaultRoutingUrls } from './routing.ts';
+import { localRoutingUrl } from './routing.ts';
 
 export interface SubgraphSource {
   name: string;
@@ -21,6 +21,22 @@ export type CompositionOutcome =
 /** Directories under services/ that are libraries, not subgraphs. */
 const notSubgraphs = new Set(['kit']);
 
+/**
+ * The port a subgraph declares in its package.json (`"kinerja": { "subgraph": { "port": 4001 } }`), the
+ * one registry of subgraphs the launcher, the gateway and tools/deploy-check read, so a new subgraph
+ * (npm run new-service) needs no edit here.
+ */
+function declaredPort(serviceDir: string): number {
+  const manifestPath = join(serviceDir, 'package.json');
+  const manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kinerja?: { subgraph?: { port?: unknown } } })
+    : {};
+  const port = manifest.kinerja?.subgraph?.port;
+  if (typeof port !== 'number' || !Number.isInteger(port))
+    throw new Error(`${manifestPath}: declares no "kinerja": { "subgraph": { "port": <number> } }`);
+  return port;
+}
+
 /** Every services/<name>/schema.graphql that exists, in name order so the output is stable. */
 export function readSubgraphSources(servicesDir: string): SubgraphSource[] {
   if (!existsSync(servicesDir)) return [];
@@ -29,14 +45,12 @@ export function readSubgraphSources(servicesDir: string): SubgraphSource[] {
     .map((entry) => ({ name: entry.name, origin: join(servicesDir, entry.name, 'schema.graphql') }))
     .filter(({ origin }) => existsSync(origin))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map(({ name, origin }) => {
-      const url = defaultRoutingUrls[name];
-      if (!url)
-        throw new Error(
-          `${origin}: no routing URL for subgraph "${name}"; add it to gateway/src/supergraph/routing.ts`,
-        );
-      return { name, origin, url, sdl: readFileSync(origin, 'utf8') };
-    });
+    .map(({ name, origin }) => ({
+      name,
+      origin,
+      url: localRoutingUrl(declaredPort(join(servicesDir, name))),
+      sdl: readFileSync(origin, 'utf8'),
+    }));
 }
 
 function describeError(error: { message: string; extensions?: Record<string, unknown> }): string {

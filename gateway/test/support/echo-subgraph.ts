@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { anonymousViewer, CLIENT_IP_HEADER, isAnonymousOperation } from '@kinerja/kit/anonymous';
 import { createTokenVerifier, type Viewer } from '@kinerja/kit/auth';
 import { forbidden } from '@kinerja/kit/errors';
 import express from 'express';
@@ -16,6 +17,8 @@ extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@
 
 type Query {
   whoami: Whoami!
+  "Allowed without a token (the gateway test passes anonymousRootFields: publicEcho)."
+  publicEcho: PublicEcho!
   node: Node
   failsWithSql: String
   failsForbidden: String
@@ -23,9 +26,14 @@ type Query {
 
 type Whoami {
   username: String!
-  regionCode: String!
+  regionCode: String
   roles: [String!]!
   forwardedRequestId: String
+}
+
+type PublicEcho {
+  username: String!
+  clientIp: String
 }
 
 type Node @key(fields: "id") {
@@ -38,7 +46,11 @@ type Node @key(fields: "id") {
 interface EchoContext {
   viewer: Viewer;
   requestId: string | undefined;
+  clientIp: string | undefined;
 }
+
+/** The echo subgraph's own copy of the anonymous allow-list, as a real subgraph keeps one. */
+export const echoAnonymousFields: ReadonlySet<string> = new Set(['publicEcho']);
 
 const resolvers = {
   Query: {
@@ -48,6 +60,7 @@ const resolvers = {
       roles: [...context.viewer.roles],
       forwardedRequestId: context.requestId ?? null,
     }),
+    publicEcho: (_: unknown, __: unknown, context: EchoContext) => ({ username: context.viewer.username, clientIp: context.clientIp ?? null }),
     node: () => ({ id: '1', name: 'akar' }),
     failsWithSql: () => {
       throw new Error('relation "employee" does not exist: SELECT * FROM employee WHERE nip = $1');
@@ -89,20 +102,21 @@ export async function startEchoSubgraph(auth: {
   });
   app.use(
     '/graphql',
+    express.json(),
     async (req, res, next) => {
       try {
-        res.locals['viewer'] = await verify(req.headers.authorization);
+        res.locals['viewer'] = !req.headers.authorization && isAnonymousOperation(req.body, echoAnonymousFields) ? anonymousViewer : await verify(req.headers.authorization);
         next();
       } catch (error) {
         const { message, extensions } = error as { message: string; extensions: Record<string, unknown> };
         res.status(401).json({ errors: [{ message, extensions }] });
       }
     },
-    express.json(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         viewer: res.locals['viewer'] as Viewer,
         requestId: req.headers['x-request-id'] as string | undefined,
+        clientIp: req.headers[CLIENT_IP_HEADER] as string | undefined,
       }),
     }),
   );

@@ -1,2 +1,3 @@
-// The real personnel subgraph as a child process on a fresh database (@kinerja/kit/testing).
-export { startPersonnelProcess as startPersonnel, type SubgraphProcess as PersonnelProcess } from '@kinerja/kit/testing';
+// The real personnel subgraph as a child process on a fresh database (its test/support/process.ts,
+// exported as @kinerja/personnel/testing).
+export { startPersonnelProcess as startPersonnel, type PersonnelProcess } from '@kinerja/personnel/testing';

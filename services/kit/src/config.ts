@@ -1,6 +1,8 @@
 // Service configuration is read once from the environment (names in docs/conventions.md) and validated
 // with zod, so a bad deployment stops at start with one line naming the variable instead of failing later.
 import { z } from 'zod';
+import { kafkaSecurityShape, loadKafkaSecurity, type KafkaSecurity } from './events/kafka-security.ts';
+import { opsShape, resolveOpsPort } from './ops.ts';
 
 export const defaultServicePorts: Readonly<Record<string, number>> = {
   gateway: 4000,
@@ -16,12 +18,19 @@ export interface ServiceConfig {
   port: number;
   databaseUrl: string;
   kafkaBrokers: string[];
+  /** TLS and SASL/SCRAM of the Kafka connection (KAFKA_SSL*, KAFKA_SASL_*); pass it to createKafka. */
+  kafkaSecurity: KafkaSecurity;
   keycloakUrl: string;
   keycloakRealm: string;
   authIssuer: string;
   authAudience: string;
   jwksUrl: string;
   logLevel: string;
+  /** Internal port of /metrics and the detailed /readyz (OPS_PORT, default PORT + 1000). */
+  opsPort: number;
+  /** METRICS_OPERATIONS: operation names that get their own metric label; empty = the first METRICS_MAX_OPERATIONS. */
+  metricsOperations: string[];
+  metricsMaxOperations: number;
 }
 
 const postgresUrl = z
@@ -47,6 +56,8 @@ const baseShape = {
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().min(1).default('kinerja-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...kafkaSecurityShape,
+  ...opsShape,
 };
 
 export class ConfigError extends Error {
@@ -77,17 +88,33 @@ export function loadServiceConfig<Extra extends z.ZodRawShape = Record<never, ne
   const realmUrl = `${keycloakUrl}/realms/${values.KEYCLOAK_REALM}`;
   const port = values.PORT ?? defaultServicePorts[serviceName];
   if (port === undefined) throw new ConfigError(`${serviceName}: invalid configuration: PORT: required (no default port for this service)`);
+  let kafkaSecurity: KafkaSecurity;
+  try {
+    kafkaSecurity = loadKafkaSecurity(env);
+  } catch (error) {
+    throw new ConfigError(`${serviceName}: invalid configuration: ${(error as Error).message}`, { cause: error });
+  }
+  let opsPort: number;
+  try {
+    opsPort = resolveOpsPort(port, values.OPS_PORT);
+  } catch (error) {
+    throw new ConfigError(`${serviceName}: invalid configuration: ${(error as Error).message}`);
+  }
   return {
     serviceName,
     port,
     databaseUrl: values.DATABASE_URL,
     kafkaBrokers: values.KAFKA_BROKERS,
+    kafkaSecurity,
     keycloakUrl,
     keycloakRealm: values.KEYCLOAK_REALM,
     authIssuer: values.AUTH_ISSUER ?? realmUrl,
     authAudience: values.AUTH_AUDIENCE,
     jwksUrl: `${realmUrl}/protocol/openid-connect/certs`,
     logLevel: values.LOG_LEVEL,
+    opsPort,
+    metricsOperations: values.METRICS_OPERATIONS,
+    metricsMaxOperations: values.METRICS_MAX_OPERATIONS,
     extra: extra.data,
   };
 }

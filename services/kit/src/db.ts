@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { applyAuditSchema, AuditEntry, AuditSubscriber } from './audit.ts';
 
 export type Orm = MikroORM;
 export type { EntityManager } from '@mikro-orm/postgresql';
@@ -16,7 +17,11 @@ export interface CreateOrmOptions {
   databaseUrl: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: ReadonlyArray<EntitySchema<any, any>>;
-  migrations: ReadonlyArray<MigrationObject | Constructor<Migration>>;
+  /**
+   * In order. `renamedFrom`: the name a database migrated before a rename recorded for this migration;
+   * createOrm rewrites it to `name` before migrating, so the renamed migration is not run twice.
+   */
+  migrations: ReadonlyArray<(MigrationObject & { renamedFrom?: string }) | Constructor<Migration>>;
   logger: Logger;
   /** Log every SQL statement at debug level. */
   debug?: boolean;
@@ -59,17 +64,44 @@ export async function createOrm(options: CreateOrmOptions): Promise<Orm> {
     debug: debug || options.onQuery !== undefined ? ['query'] : false,
     loggerFactory: ormLoggerFactory(options.logger, debug, options.onQuery),
     pool: { max: options.poolMax ?? 10 },
+    // Triggers and SQL functions are written by hand in migrations (personnel's headcount summaries); the
+    // entities describe tables, columns, keys, indexes and checks, and the schema diff tests compare those.
+    schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
     // Entities are defined with `defineEntity`; nothing to reflect, and a missing one must fail loudly.
     discovery: { warnWhenNoEntities: true },
+    // A service that keeps the audit table (auditEntities) audits every flush made inside a mutation.
+    subscribers: options.entities.includes(AuditEntry) ? [new AuditSubscriber()] : [],
   });
   try {
+    await renameRecordedMigrations(orm, options.migrations);
     const applied = await orm.migrator.up();
     if (applied.length > 0) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    // A database migrated before the audit trail's last change is upgraded in place, and tables created by
+    // migrations after the audit trail's get its row trigger too (audit.ts).
+    if (options.entities.includes(AuditEntry)) await orm.em.fork().transactional((em) => applyAuditSchema(em));
   } catch (error) {
     await orm.close(true);
     throw error;
   }
   return orm;
+}
+
+/**
+ * MikroORM records each executed migration by its `name` in its migrations table and runs every listed
+ * name it has not recorded. A migration renamed in code (issue 9: one naming, `Migration0001Schema`)
+ * would look new to a database migrated before, so its recorded old name is rewritten first, in one
+ * statement per rename; on a fresh database (no table yet) there is nothing to rewrite.
+ */
+async function renameRecordedMigrations(orm: Orm, migrations: CreateOrmOptions['migrations']): Promise<void> {
+  const renames = migrations.flatMap((entry) => ('renamedFrom' in entry && entry.renamedFrom ? [{ from: entry.renamedFrom, to: entry.name }] : []));
+  if (renames.length === 0) return;
+  const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
+  const connection = orm.em.getConnection();
+  const [found] = await connection.execute<{ present: boolean }[]>('select to_regclass(?) is not null as present', [table]);
+  if (!found?.present) return;
+  for (const { from, to } of renames) {
+    await connection.execute(`update ${quoteIdentifier(table)} set name = ? where name = ?`, [to, from]);
+  }
 }
 
 function quoteIdentifier(name: string): string {

@@ -1,8 +1,8 @@
-// Every error a client may see is one of these five codes, with a Bahasa Indonesia message for people
+// Every error a client may see is one of these codes, with a Bahasa Indonesia message for people
 // and a stable English snake_case `reason` for programs and tests (docs/conventions.md "Errors").
 import { GraphQLError } from 'graphql';
 
-export const clientErrorCodes = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'] as const;
+export const clientErrorCodes = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS'] as const;
 export type ClientErrorCode = (typeof clientErrorCodes)[number];
 
 /**
@@ -17,6 +17,8 @@ export const clientVisibleCodes: ReadonlySet<string> = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The service's database cannot be reached right now (databaseUnavailable below): the caller may retry.
+  'SERVICE_UNAVAILABLE',
 ]);
 
 function clientError(code: ClientErrorCode, message: string, reason: string, extra?: Record<string, unknown>): GraphQLError {
@@ -30,6 +32,9 @@ export const badUserInput = (message: string, reason: string, extra?: Record<str
   clientError('BAD_USER_INPUT', message, reason, extra);
 export const notFound = (message: string, reason: string): GraphQLError => clientError('NOT_FOUND', message, reason);
 export const conflict = (message: string, reason: string): GraphQLError => clientError('CONFLICT', message, reason);
+/** A rate limit refused the call; `retryAfterSeconds` says when the caller may try again. */
+export const tooManyRequests = (message: string, reason: string, retryAfterSeconds: number): GraphQLError =>
+  clientError('TOO_MANY_REQUESTS', message, reason, { retryAfterSeconds });
 
 export function errorCode(error: unknown): string | undefined {
   if (error instanceof GraphQLError) {
@@ -38,3 +43,23 @@ export function errorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+// PostgreSQL SQLSTATEs of a lost or refused connection (class 08) and of a server shutting down or
+// starting (57P01–57P03), and the socket errors of a server that is gone: a restart or failover, not a
+// bug, so the client is told to retry instead of getting an internal error.
+const unavailableSqlStates = /^(08...|57P0[123])$/;
+const unavailableSocketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const unavailableMessages = /Connection terminated|connection error|Client was closed|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+
+/** True when `error` (or what it wraps) says the database could not be reached, rather than refused the statement. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const candidate = error as { name?: unknown; code?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; previous?: unknown };
+  if (candidate.name === 'ConnectionException') return true;
+  if (typeof candidate.code === 'string' && (unavailableSqlStates.test(candidate.code) || unavailableSocketCodes.has(candidate.code))) return true;
+  if (typeof candidate.message === 'string' && unavailableMessages.test(candidate.message)) return true;
+  return [candidate.originalError, candidate.cause, candidate.previous].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
+export const databaseUnavailableMessage =
+  'Basis data layanan sedang tidak dapat dihubungi (dimulai ulang atau dialihkan); perubahan ini mungkin belum tersimpan, periksa lalu coba lagi sebentar lagi';

@@ -1,6 +1,7 @@
 // The subgraph server every service starts: express 5 + Apollo Server 5 + a federation subgraph schema,
 // with authentication before GraphQL, a forked EntityManager per request, request-id logs, metrics,
-// health/readiness probes, error masking and graceful shutdown.
+// health/readiness probes, error masking and graceful shutdown. /metrics and the detailed /readyz are on
+// the internal ops port (ops.ts); the public port's /readyz says only ready or not.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,16 +14,29 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import express from 'express';
-import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, parse, valueFromASTUntyped, type GraphQLFormattedError } from 'graphql';
 import type { Kafka, Admin } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { auditedResolvers } from './audit.ts';
+import { anonymousViewer, CLIENT_IP_HEADER, isAnonymousOperation } from './anonymous.ts';
 import { createTokenVerifier, type TokenVerifier, type Viewer } from './auth.ts';
 import type { ServiceConfig } from './config.ts';
 import type { EntityManager, Orm } from './db.ts';
-import { clientVisibleCodes, errorCode } from './errors.ts';
+import { clientVisibleCodes, databaseUnavailableMessage, errorCode, isDatabaseUnavailable } from './errors.ts';
+import { limitRefusal, queryLimitOptions, queryLimitsFromEnv } from './limits/armor.ts';
+import { listSizesFromSubgraph } from './limits/list-sizes.ts';
 import { createLoaderRegistry, type LoaderRegistry } from './loaders.ts';
+import {
+  createOperationLabeler,
+  defaultOpsPort,
+  publicReadiness,
+  routeLabel,
+  startOpsServer,
+  type Readiness,
+  type RunningOpsServer,
+} from './ops.ts';
 
 export type { Logger };
 
@@ -32,7 +46,10 @@ export function createLogger(config: Pick<ServiceConfig, 'serviceName' | 'logLev
 }
 
 export interface RequestContext {
+  /** `anonymousViewer` for an allow-listed anonymous operation (StartSubgraphOptions.anonymousRootFields). */
   viewer: Viewer;
+  /** The caller's address: the gateway's CLIENT_IP_HEADER, else the socket's (a direct call). */
+  clientIp: string;
   em: EntityManager;
   log: Logger;
   requestId: string;
@@ -40,7 +57,8 @@ export interface RequestContext {
 }
 
 export interface StartSubgraphOptions<Extra extends object> {
-  config: Pick<ServiceConfig, 'serviceName' | 'port' | 'authIssuer' | 'authAudience' | 'jwksUrl' | 'logLevel'>;
+  config: Pick<ServiceConfig, 'serviceName' | 'port' | 'authIssuer' | 'authAudience' | 'jwksUrl' | 'logLevel'> &
+    Partial<Pick<ServiceConfig, 'opsPort' | 'metricsOperations' | 'metricsMaxOperations'>>;
   /** The text of the service's schema.graphql. */
   typeDefs: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,6 +67,11 @@ export interface StartSubgraphOptions<Extra extends object> {
   kafka?: Kafka;
   context?: (base: RequestContext) => Extra | Promise<Extra>;
   logger?: Logger;
+  /**
+   * Root fields an operation may consist of to run WITHOUT a token (anonymous.ts); the gateway keeps the
+   * same list. Empty (the default): every request needs a token.
+   */
+  anonymousRootFields?: readonly string[];
   /** Replaces the JWKS verifier built from `config` (unit tests with a local key). */
   verifyToken?: TokenVerifier;
   /** Install SIGTERM/SIGINT handlers that call stop() (default true; tests pass false). */
@@ -60,6 +83,8 @@ export interface StartSubgraphOptions<Extra extends object> {
 export interface RunningSubgraph {
   url: string;
   port: number;
+  /** Base URL of the internal ops port: /metrics, the detailed /readyz, /healthz. */
+  opsUrl: string;
   app: express.Express;
   logger: Logger;
   stop(): Promise<void>;
@@ -67,9 +92,41 @@ export interface RunningSubgraph {
 
 export const internalErrorMessage = 'Terjadi kesalahan pada server; sebutkan requestId ini saat melapor';
 
+/**
+ * Federation's `_Any` as `_entities` receives it, checked: @apollo/subgraph reads `__typename` of every
+ * representation and throws a TypeError (an internal error) on a string or null, which the fuzz suite
+ * found. A representation that is not an object naming its type is the caller's mistake: refused as bad
+ * input before any resolver runs.
+ */
+const entityRepresentation = new GraphQLScalarType({
+  name: '_Any',
+  parseValue(value: unknown) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as { __typename?: unknown }).__typename !== 'string') {
+      throw new GraphQLError('Representasi entitas harus berupa objek dengan __typename', { extensions: { code: 'BAD_USER_INPUT', reason: 'invalid_representation' } });
+    }
+    return value;
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.OBJECT || !ast.fields.some((field) => field.name.value === '__typename' && field.value.kind === Kind.STRING)) {
+      throw new GraphQLError('Representasi entitas harus berupa objek dengan __typename', { extensions: { code: 'BAD_USER_INPUT', reason: 'invalid_representation' } });
+    }
+    return valueFromASTUntyped(ast);
+  },
+});
+
 /** Hides anything that is not a deliberate client error: no stack, SQL or driver message leaves. */
-export function maskError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const refusal = limitRefusal(formatted);
+  if (refusal) return refusal;
   const code = formatted.extensions?.['code'];
+  if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(error)) {
+    return {
+      message: databaseUnavailableMessage,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'database_unavailable' },
+    };
+  }
   if (typeof code === 'string' && clientVisibleCodes.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -114,6 +171,10 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
     labelNames: ['operation', 'outcome'],
     registers: [registry],
   });
+  const operationLabel = createOperationLabeler({
+    known: config.metricsOperations ?? [],
+    maxDistinct: config.metricsMaxOperations ?? 100,
+  });
   const graphqlErrors = new Counter({
     name: 'graphql_errors_total',
     help: 'GraphQL errors sent to clients by code',
@@ -121,6 +182,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
     registers: [registry],
   });
 
+  const servedRoutes: ReadonlySet<string> = new Set(['/graphql', '/healthz', '/readyz']);
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
@@ -149,7 +211,10 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
   );
   app.use((req, res, next) => {
     const stopTimer = httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => stopTimer({ route: req.route?.path ?? req.path, status: String(res.statusCode) }));
+    // Only the paths served here become labels; a scanner's random URLs all count as "other". The path
+    // is read now: by `finish`, a router mounted on `/graphql` has left `req.url` without its prefix.
+    const route = routeLabel(req.path, servedRoutes);
+    res.on('finish', () => stopTimer({ route, status: String(res.statusCode) }));
     next();
   });
 
@@ -158,7 +223,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
   });
 
   let kafkaAdmin: Admin | undefined;
-  app.get('/readyz', async (req, res) => {
+  const checkReadiness = async (): Promise<Readiness> => {
     const checks: Record<string, string> = {};
     const database = await orm.checkConnection();
     checks['database'] = database.ok ? 'ok' : `down: ${database.reason ?? 'unreachable'}`;
@@ -179,13 +244,13 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
       }
     }
     const ready = Object.values(checks).every((value) => value === 'ok');
-    if (!ready) req.log.warn({ checks }, 'not ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
-  });
-
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', registry.contentType);
-    res.send(await registry.metrics());
+    if (!ready) logger.warn({ checks }, 'not ready');
+    return { ready, checks };
+  };
+  // Public: ready or not, for load balancers; what failed (hosts, database errors) only on the ops port.
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await checkReadiness();
+    res.status(readiness.ready ? 200 : 503).json(publicReadiness(readiness));
   });
 
   const errorLogging: ApolloServerPlugin<RequestContext> = {
@@ -199,7 +264,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
           }
         },
         async willSendResponse({ response, contextValue, operationName, errors }) {
-          graphqlOperations.inc({ operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+          graphqlOperations.inc({ operation: operationLabel(operationName), outcome: errors?.length ? 'error' : 'ok' });
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             const code = String(error.extensions?.['code'] ?? 'UNKNOWN');
@@ -213,8 +278,14 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
     },
   };
 
+  // The gateway's depth, alias, directive, token and cost limits, priced with this subgraph's own
+  // @listSize/@pageLimit/@cost, so calling the subgraph directly buys nothing the gateway refuses.
+  const limits = queryLimitOptions(queryLimitsFromEnv(), listSizesFromSubgraph(options.typeDefs));
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers }]),
+    // Every Mutation field runs in an audit scope (audit.ts): its writes get audit entries.
+    schema: buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: auditedResolvers({ ...options.resolvers, _Any: entityRepresentation } as typeof options.resolvers) }]),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -222,6 +293,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
       errorLogging,
     ],
   });
@@ -229,8 +301,17 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
 
   // Authentication runs before GraphQL so an unauthenticated caller gets a plain HTTP 401 and no plan,
   // no parsing, no database work.
+  const anonymousRootFields = new Set(options.anonymousRootFields ?? []);
+  // Without a token, only an allow-listed anonymous operation goes on (its small body parsed first).
+  const anonymousBody = express.json({ limit: '8kb' });
+  app.use('/graphql', (req, res, next) => (anonymousRootFields.size > 0 && !req.headers.authorization && req.method === 'POST' ? anonymousBody(req, res, next) : next()));
   app.use('/graphql', async (req, res, next) => {
     try {
+      if (anonymousRootFields.size > 0 && !req.headers.authorization && isAnonymousOperation(req.body, anonymousRootFields)) {
+        res.locals['viewer'] = anonymousViewer;
+        next();
+        return;
+      }
       res.locals['viewer'] = await verifyToken(req.headers.authorization);
       next();
     } catch (error) {
@@ -251,6 +332,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
       context: async ({ req, res }) => {
         const base: RequestContext = {
           viewer: res.locals['viewer'] as Viewer,
+          clientIp: String(req.headers[CLIENT_IP_HEADER] ?? req.socket.remoteAddress ?? ''),
           em: orm.em.fork() as EntityManager,
           log: req.log,
           requestId: String(req.id),
@@ -268,7 +350,14 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}/graphql`;
-  logger.info({ url }, `${config.serviceName} subgraph listening`);
+  let ops: RunningOpsServer;
+  try {
+    ops = await startOpsServer({ port: config.opsPort ?? defaultOpsPort(config.port), registry, checkReadiness, logger });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  logger.info({ url, opsUrl: ops.url }, `${config.serviceName} subgraph listening`);
 
   let stopping: Promise<void> | undefined;
   const signalHandler = (signal: NodeJS.Signals) => {
@@ -287,6 +376,7 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
       process.off('SIGINT', signalHandler);
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await ops.close();
       await kafkaAdmin?.disconnect().catch(() => undefined);
       await options.onStop?.();
       logger.info('stopped');
@@ -298,5 +388,5 @@ export async function startSubgraph<Extra extends object = Record<never, never>>
     process.once('SIGINT', signalHandler);
   }
 
-  return { url, port, app, logger, stop };
+  return { url, port, opsUrl: ops.url, app, logger, stop };
 }

@@ -1,7 +1,8 @@
 // Helpers for integration tests against the real parts: a fresh PostgreSQL database per suite on
 // DATABASE_URL's server, real Keycloak tokens for the demo users (docs/conventions.md), and a subgraph
 // started in-process on that database (`startTestSubgraph`) or as a child process the way the launcher
-// runs it (`startSubgraphProcess`, `startPersonnelProcess`, `startCompetencyProcess`).
+// runs it (`startSubgraphProcess`; each service's own starter is in its test/support/process.ts,
+// exported as `@kinerja/<service>/testing`).
 // `startTestIssuer` is for unit tests only: a local RS256 key served from a local JWKS endpoint.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -109,6 +110,28 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
+/**
+ * The SQL statements `request` costs, from a test subgraph's statement log: the least of `attempts` runs.
+ * The service's own background work (Kafka consumers, the outbox relay, scheduled jobs) writes to the same
+ * log and can only add to a count, so the least run is the request's own. Outbox and processed-event
+ * bookkeeping are left out. Tests of "does not grow with the page size" compare the larger page with
+ * `toBeLessThanOrEqual`: a stray statement in the smaller page's runs must not read as the larger page
+ * costing less (CI once saw 2 for 10 regions and 1 for 100).
+ */
+export async function leastStatementCount(
+  subgraph: Pick<TestSubgraph, 'statements'>,
+  request: () => Promise<unknown>,
+  attempts = 3,
+): Promise<number> {
+  let least = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    subgraph.statements.length = 0;
+    await request();
+    least = Math.min(least, subgraph.statements.filter((sql) => !/outbox_event|processed_event/.test(sql)).length);
+  }
+  return least;
+}
+
 export interface TestSubgraphStart<Extra extends object> {
   server: RunningSubgraph;
   /** Whatever else the suite needs from the start (a topic, a producer), spread into the result. */
@@ -212,8 +235,20 @@ export interface SubgraphProcess {
   database: TestDatabase;
   /** The last 20 000 characters the process wrote, for failure messages. */
   output: () => string;
-  /** SIGTERM, SIGKILL of its process group after 10 s, then drops the database. */
+  /**
+   * SIGSTOP to its process group: the subgraph freezes with its sockets open, so connections are
+   * accepted by the kernel and never answered (a hung service, not a dead one).
+   */
+  pause(): void;
+  /** SIGCONT: a paused process runs again. */
+  resume(): void;
+  /** SIGTERM, SIGKILL of its process group after 10 s, then drops the database (resumes it first if paused). */
   stop(): Promise<void>;
+  /**
+   * SIGKILL of its process group at once, as a crash or an OOM kill would end it: no shutdown hook runs.
+   * The database stays, so a new process can be started on it (`database` option) to see what survived.
+   */
+  kill(): Promise<void>;
 }
 
 export interface SubgraphProcessOptions {
@@ -225,6 +260,8 @@ export interface SubgraphProcessOptions {
   /** Extra variables for the child on top of `env`. */
   extraEnv?: Record<string, string>;
   logLevel?: string;
+  /** Run on this existing database (kept when the process stops) instead of a fresh one. */
+  database?: TestDatabase;
 }
 
 /** services/<service>/src/main.ts, the entry point the launcher runs. */
@@ -259,12 +296,13 @@ function killProcessGroup(child: ChildProcess): void {
  * the way the launcher runs it, ready once /healthz answers. It is started through the launcher's parent
  * watchdog, so it stops too when the test process is killed (a vitest timeout, Ctrl-C, SIGKILL).
  */
-export async function startSubgraphProcess({ name, main, env = process.env, extraEnv = {}, logLevel = 'warn' }: SubgraphProcessOptions): Promise<SubgraphProcess> {
-  const database = await createTestDatabase(`process_${name}`, env);
+export async function startSubgraphProcess({ name, main, env = process.env, extraEnv = {}, logLevel = 'warn', database: given }: SubgraphProcessOptions): Promise<SubgraphProcess> {
+  const database = given ?? (await createTestDatabase(`process_${name}`, env));
   const port = await findFreePort();
   let log = '';
   const child = spawnTiedToParent(process.execPath, [main], {
-    env: { ...env, ...extraEnv, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: logLevel },
+    // OPS_PORT 0: PORT + 1000 may belong to another process on a shared machine.
+    env: { ...env, OPS_PORT: '0', ...extraEnv, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: logLevel },
     stdout: 'pipe',
     stderr: 'pipe',
     graceMs: 10_000,
@@ -275,9 +313,25 @@ export async function startSubgraphProcess({ name, main, env = process.env, extr
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
   const output = () => log;
+  let paused = false;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    // The watchdog leads the group, so the subgraph and its watchdog stop and continue together.
+    process.kill(-child.pid, signal);
+  };
+  const pause = () => {
+    signalGroup('SIGSTOP');
+    paused = true;
+  };
+  const resume = () => {
+    signalGroup('SIGCONT');
+    paused = false;
+  };
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
+      // A stopped process keeps SIGTERM pending until it continues.
+      if (paused) resume();
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -286,9 +340,15 @@ export async function startSubgraphProcess({ name, main, env = process.env, extr
         await exited;
         clearTimeout(killTimer);
       }
-      await database.drop();
+      if (!given) await database.drop();
     })();
     return stopped;
+  };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    killProcessGroup(child);
+    await exited;
   };
   try {
     await waitForHealth(name, `http://127.0.0.1:${port}/healthz`, child, output, 60_000);
@@ -296,19 +356,7 @@ export async function startSubgraphProcess({ name, main, env = process.env, extr
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}/graphql`, database, output, stop };
-}
-
-/** The personnel subgraph (services/personnel/src/main.ts) as a child process; PERSONNEL_LOG_LEVEL sets its log level. */
-export function startPersonnelProcess(env: Record<string, string | undefined> = process.env): Promise<SubgraphProcess> {
-  return startSubgraphProcess({ name: 'personnel', main: serviceEntryPoint('personnel'), env, logLevel: env['PERSONNEL_LOG_LEVEL'] ?? 'warn' });
-}
-
-const employeeTopic = 'personnel.employee.v1';
-
-export interface CompetencyProcess extends SubgraphProcess {
-  /** The consumer group the process reads personnel.employee.v1 with (processed_event.consumer_group). */
-  groupId: string;
+  return { url: `http://127.0.0.1:${port}/graphql`, database, output, pause, resume, stop, kill };
 }
 
 function testKafka(env: Record<string, string | undefined>): Kafka {
@@ -316,14 +364,26 @@ function testKafka(env: Record<string, string | undefined>): Kafka {
   return new Kafka({ clientId: 'kit-test-admin', brokers, logLevel: kafkaLogLevel.NOTHING });
 }
 
-function kafkaAdmin(env: Record<string, string | undefined>) {
-  return testKafka(env).admin();
+export interface TestConsumerGroup {
+  groupId: string;
+  /** Deletes the group (best effort: a group the broker still lists, e.g. mid-rebalance, expires on its own). */
+  delete(): Promise<void>;
 }
 
-async function startGroupAtTopicEnd(groupId: string, topic: string, env: Record<string, string | undefined>): Promise<void> {
-  // A fresh broker (CI's) has no topics yet: create it and its .dlq the way the services' consumers do.
-  await ensureTopics(testKafka(env), [topic]);
-  const admin = kafkaAdmin(env);
+/**
+ * A consumer group of its own for a subgraph under test, positioned at the current end of `topic` on
+ * the real broker, so the process reads only what is published from now on, not what earlier runs left
+ * on the shared broker. Creates the topic and its .dlq first on a fresh broker (CI's), the way the
+ * services' consumers do. Each service's test/support process starter uses it (e.g. competency's).
+ */
+export async function startConsumerAtTopicEnd(
+  groupId: string,
+  topic: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<TestConsumerGroup> {
+  const kafka = testKafka(env);
+  await ensureTopics(kafka, [topic]);
+  const admin = kafka.admin();
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
@@ -331,47 +391,16 @@ async function startGroupAtTopicEnd(groupId: string, topic: string, env: Record<
   } finally {
     await admin.disconnect();
   }
-}
-
-/**
- * The competency subgraph (services/competency/src/main.ts) as a child process with its own consumer group
- * on the real personnel.employee.v1, started at the topic's current end: the read model holds only what
- * personnel publishes from now on, not every employee earlier runs left on the shared broker. `stop`
- * deletes the group too. COMPETENCY_LOG_LEVEL sets its log level.
- */
-export async function startCompetencyProcess(env: Record<string, string | undefined> = process.env): Promise<CompetencyProcess> {
-  const groupId = `test-competency-${randomUUID().slice(0, 8)}`;
-  // Best effort: a group the broker still lists (e.g. mid-rebalance) expires on its own.
-  const deleteGroup = async () => {
-    const admin = kafkaAdmin(env);
-    await admin.connect();
-    try {
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-    } finally {
-      await admin.disconnect();
-    }
-  };
-  await startGroupAtTopicEnd(groupId, employeeTopic, env);
-  let running: SubgraphProcess;
-  try {
-    running = await startSubgraphProcess({
-      name: 'competency',
-      main: serviceEntryPoint('competency'),
-      env,
-      extraEnv: { COMPETENCY_EMPLOYEE_GROUP: groupId },
-      logLevel: env['COMPETENCY_LOG_LEVEL'] ?? 'warn',
-    });
-  } catch (error) {
-    await deleteGroup();
-    throw error;
-  }
   return {
-    ...running,
     groupId,
-    async stop() {
-      await running.stop();
-      // The group has no members once the process is gone; leave no per-run groups on the shared broker.
-      await deleteGroup();
+    async delete() {
+      const cleanup = testKafka(env).admin();
+      await cleanup.connect();
+      try {
+        await cleanup.deleteGroups([groupId]).catch(() => undefined);
+      } finally {
+        await cleanup.disconnect();
+      }
     },
   };
 }

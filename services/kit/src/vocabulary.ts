@@ -49,3 +49,11 @@ export const isOneOf = <T extends string>(values: readonly T[], value: string): 
   (values as readonly string[]).includes(value);
 
 export const isJenisJabatan = (value: string): value is JenisJabatan => isOneOf(jenisJabatanValues, value);
+
+/** The enums more than one subgraph's schema.graphql declares, by GraphQL name: the schemas must list exactly these values. */
+export const sharedEnums: Readonly<Record<string, readonly string[]>> = {
+  JenisJabatan: jenisJabatanValues,
+  EmploymentType: employmentTypes,
+  Gender: genders,
+  RegionLevel: regionLevels,
+};

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SignJWT, generateKeyPair } from 'jose';
 import {
-  assertRegion,
   assertRole,
   createTokenVerifier,
   hasRole,
-  isInRegion,
-  regionSqlFilter,
-  regionSqlPattern,
   viewerFromClaims,
   type TokenVerifier,
   type Viewer,
@@ -32,6 +28,28 @@ async function reasonOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+describe('remembering verified tokens until they expire', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers a repeated token from memory only while it is valid: after its exp it is refused as expired', async () => {
+    const now = Date.now();
+    vi.useFakeTimers({ now, toFake: ['Date'] });
+    const token = await issuer.sign({ preferred_username: 'cached.user', region_code: 'ID', realm_access: { roles: ['analis'] } }, { expiresIn: Math.floor(now / 1000) + 60 });
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ username: 'cached.user' });
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ username: 'cached.user' });
+    vi.setSystemTime(now + 61_000);
+    expect(await reasonOf(verify(`Bearer ${token}`))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token_expired' });
+  });
+
+  it('never answers a changed token from a cached one (one character of the signature differs)', async () => {
+    const token = await issuer.sign({ region_code: 'ID' });
+    await verify(`Bearer ${token}`);
+    const tampered = `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
+    expect(await reasonOf(verify(`Bearer ${tampered}`))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'invalid_token' });
+  });
+
+});
+
 describe('createTokenVerifier', () => {
   it('turns a valid token into a Viewer (roles, nip, region, username)', async () => {
     const token = await issuer.sign({
@@ -46,10 +64,32 @@ describe('createTokenVerifier', () => {
     expect([...viewer.roles].sort()).toEqual(['atasan', 'pegawai']);
   });
 
-  it('maps region_code ID to national', async () => {
+  it('keeps region_code ID as the national code', async () => {
     const viewer = await verify(`Bearer ${await issuer.sign({ region_code: 'ID' })}`);
-    expect(viewer.regionCode).toBe('');
+    expect(viewer.regionCode).toBe('ID');
     expect(viewer.nip).toBeNull();
+  });
+
+  // An account imported without the attribute must not be read as national (issue 9).
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['a number', 32],
+    ['an array', ['32']],
+    ['not a Kemendagri code', '32.1'],
+    ['padded', ' 32 '],
+    ['a LIKE wildcard', '3%'],
+    ['lower-case national', 'id'],
+  ])('refuses a region-wide role whose region_code is %s', async (_label, region) => {
+    for (const role of ['analis', 'pimpinan', 'perencana-diklat', 'auditor', 'admin-kepegawaian', 'asesor']) {
+      const token = await issuer.sign({ region_code: region, realm_access: { roles: [role, 'pegawai'] } });
+      expect(await reasonOf(verify(`Bearer ${token}`))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'invalid_region_code' });
+    }
+  });
+
+  it('accepts a pegawai or atasan without region_code (they see by NIP), with no region', async () => {
+    const token = await issuer.sign({ region_code: undefined, nip: '199001152015032001', realm_access: { roles: ['pegawai', 'atasan'] } });
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ regionCode: null, nip: '199001152015032001' });
   });
 
   it.each([
@@ -100,46 +140,12 @@ describe('createTokenVerifier', () => {
   });
 });
 
-const viewer = (regionCode: string, ...roles: Viewer['roles'] extends ReadonlySet<infer R> ? R[] : never): Viewer => ({
+const viewer = (regionCode: string | null, ...roles: Viewer['roles'] extends ReadonlySet<infer R> ? R[] : never): Viewer => ({
   subject: 's',
   username: 'u',
   nip: null,
   roles: new Set(roles),
   regionCode,
-});
-
-describe('region scoping (DESIGN.md: a prefix match on the region code)', () => {
-  it.each([
-    ['', '32', true],
-    ['', '', true],
-    ['ID', '36.01', true],
-    ['32', '32', true],
-    ['32', '32.15', true],
-    ['32', '320', false],
-    ['32', '36.01', false],
-    ['32', '', false],
-    ['32.15', '32.15', true],
-    ['32.15', '32', false],
-    ['32.15', '32.16', false],
-    ['32.1', '32.15', false],
-  ])('viewer %j sees %j: %s', (scope, code, expected) => {
-    expect(isInRegion(scope, code)).toBe(expected);
-  });
-
-  it('assertRegion throws FORBIDDEN outside scope', () => {
-    expect(() => assertRegion(viewer('36', 'analis'), '32')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'region_out_of_scope' }) }));
-    expect(() => assertRegion(viewer('32', 'analis'), '32.15')).not.toThrow();
-  });
-
-  it('gives SQL patterns for a province and none for national', () => {
-    expect(regionSqlPattern(viewer('32'))).toEqual({ exact: '32', like: '32.%' });
-    expect(regionSqlPattern(viewer(''))).toBeNull();
-    expect(regionSqlFilter(viewer('32.15'), 'e.region_code')).toEqual({
-      sql: '(e.region_code = ? or e.region_code like ?)',
-      params: ['32.15', '32.15.%'],
-    });
-    expect(regionSqlFilter(viewer(''))).toEqual({ sql: 'true', params: [] });
-  });
 });
 
 describe('roles', () => {
@@ -151,9 +157,10 @@ describe('roles', () => {
   });
 
   it('ignores unknown realm roles and tolerates missing claims', () => {
-    const v = viewerFromClaims({ sub: 'x', realm_access: { roles: ['uma_authorization', 'auditor'] } });
-    expect([...v.roles]).toEqual(['auditor']);
-    expect(v.regionCode).toBe('');
+    const v = viewerFromClaims({ sub: 'x', realm_access: { roles: ['uma_authorization', 'pegawai'] } });
+    expect([...v.roles]).toEqual(['pegawai']);
+    expect(v.regionCode).toBeNull();
     expect(v.username).toBe('x');
+    expect([...viewerFromClaims({ sub: 'x', region_code: 'ID', realm_access: { roles: ['uma_authorization', 'auditor'] } }).roles]).toEqual(['auditor']);
   });
 });

@@ -17,7 +17,25 @@ describe('loadServiceConfig', () => {
       authAudience: 'kinerja-api',
       jwksUrl: 'http://localhost:8180/realms/asn/protocol/openid-connect/certs',
       logLevel: 'info',
+      opsPort: 5001,
+      metricsOperations: [],
+      metricsMaxOperations: 100,
     });
+  });
+
+  it('puts the ops port 1000 above PORT unless OPS_PORT says otherwise, and never on PORT', () => {
+    expect(loadServiceConfig('competency', minimal).opsPort).toBe(5002);
+    expect(loadServiceConfig('competency', { ...minimal, PORT: '0' }).opsPort).toBe(0);
+    expect(loadServiceConfig('competency', { ...minimal, OPS_PORT: '9464' }).opsPort).toBe(9464);
+    expect(() => loadServiceConfig('competency', { ...minimal, PORT: '4002', OPS_PORT: '4002' })).toThrow(
+      /OPS_PORT: must differ from PORT/,
+    );
+  });
+
+  it('reads the known operation names for metric labels as a list', () => {
+    const config = loadServiceConfig('personnel', { ...minimal, METRICS_OPERATIONS: 'Dasbor, DaftarPegawai,', METRICS_MAX_OPERATIONS: '20' });
+    expect(config.metricsOperations).toEqual(['Dasbor', 'DaftarPegawai']);
+    expect(config.metricsMaxOperations).toBe(20);
   });
 
   it('reads every variable and keeps AUTH_ISSUER separate from the JWKS host', () => {
@@ -46,6 +64,8 @@ describe('loadServiceConfig', () => {
     [{ ...minimal, KAFKA_BROKERS: 'nohostport' }, /KAFKA_BROKERS/],
     [{ ...minimal, LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ ...minimal, KEYCLOAK_URL: 'not a url' }, /KEYCLOAK_URL/],
+    [{ ...minimal, OPS_PORT: '-1' }, /OPS_PORT/],
+    [{ ...minimal, METRICS_MAX_OPERATIONS: '0' }, /METRICS_MAX_OPERATIONS/],
   ])('fails fast with one line naming the bad variable: %j', (env, pattern) => {
     expect(() => loadServiceConfig('personnel', env)).toThrow(ConfigError);
     expect(() => loadServiceConfig('personnel', env)).toThrow(pattern);

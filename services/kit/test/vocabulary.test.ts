@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { employmentTypes, genders, isJenisJabatan, jenisJabatanValues, pnsGolongan, pppkGolongan, regionLevels } from '../src/vocabulary.ts';
+import { sharedEnumDrift, sharedEnumsIn } from '../src/vocabulary-drift.ts';
 
 const conventions = readFileSync(new URL('../../../docs/conventions.md', import.meta.url), 'utf8');
 const section = conventions.slice(conventions.indexOf('## Shared vocabulary'), conventions.indexOf('\n## ', conventions.indexOf('## Shared vocabulary') + 1));
@@ -46,5 +47,14 @@ describe('shared vocabulary (docs/conventions.md)', () => {
     ['', false],
   ])('isJenisJabatan(%j) is %s', (value, expected) => {
     expect(isJenisJabatan(value)).toBe(expected);
+  });
+});
+
+describe('sharedEnumDrift', () => {
+  it('finds an enum that lost, gained or reordered a value, and passes one that matches', () => {
+    const sdl = `enum JenisJabatan { ${jenisJabatanValues.join(' ')} } enum Gender { FEMALE MALE } enum Other { A }`;
+    expect(sharedEnumDrift(sdl)).toEqual([{ enumName: 'Gender', inSchema: ['FEMALE', 'MALE'], inKit: genders }]);
+    expect(sharedEnumDrift(`enum EmploymentType { PNS PPPK HONORER }`)).toHaveLength(1);
+    expect([...sharedEnumsIn(sdl).keys()]).toEqual(['JenisJabatan', 'Gender']);
   });
 });

@@ -1,57 +1,60 @@
-// npm run bench -- [--duration 10] [--connections 10] [--scenarios national-dashboard,employee-list]
-//   [--repetitions 5] [--out bench/results]
+// npm run bench -- [options]   (npm run bench -- --help lists them)
 // Needs the running system (npm start): gateway, subgraphs, Keycloak with the demo users, and seeded data.
-// Reads GATEWAY_URL (default http://localhost:4000/graphql), SUBGRAPH_<NAME>_URL (defaults per
-// docs/conventions.md ports), KEYCLOAK_URL, KEYCLOAK_REALM, DATABASE_URL (the PostgreSQL server; each
-// subgraph's database is kinerja_<name>), KINERJA_DEMO_PASSWORD (default kinerja-demo).
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+// With --tpp-run only PostgreSQL and Keycloak: the monthly TPP run on a database of its own (tpp-run.ts);
+// with --siasn-import only PostgreSQL: the SIASN import of N employees (siasn-import.ts).
+import { readFileSync } from 'node:fs';
+import { readCommandLine } from '@kinerja/cli';
+import { INGEST_SCENARIO } from './attendance-ingest.ts';
 import { gatewayAnswers, runBench } from './bench.ts';
 import { passwordToken } from './graphql-client.ts';
+import { pointSupergraphAt, startHiveGateway } from './hive-gateway.ts';
 import { renderMarkdown } from './report.ts';
-import { writeReportFiles } from './report-files.ts';
+import { writeReportFiles, writeSiasnImportReportFiles, writeTppRunReportFiles } from './report-files.ts';
+import { benchArguments, benchCommandLine, benchOptions } from './settings.ts';
+import { renderSiasnImportMarkdown } from './siasn-import-report.ts';
+import { runSiasnImportBench } from './siasn-import.ts';
+import { runTppBench } from './tpp-run.ts';
+import { renderTppRunMarkdown } from './tpp-run-report.ts';
 
-const { values } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    scenarios: { type: 'string' },
-    repetitions: { type: 'string', default: '5' },
-    out: { type: 'string', default: resolve(import.meta.dirname, '../../../bench/results') },
-    'database-url': { type: 'string' },
-  },
-});
-
-const env = process.env;
-const keycloakUrl = env['KEYCLOAK_URL'] ?? 'http://localhost:8180';
-const realm = env['KEYCLOAK_REALM'] ?? 'asn';
-const password = env['KINERJA_DEMO_PASSWORD'] ?? 'kinerja-demo';
-const gatewayUrl = env['GATEWAY_URL'] ?? 'http://localhost:4000/graphql';
-const options = {
-  gatewayUrl,
-  subgraphUrls: {
-    personnel: env['SUBGRAPH_PERSONNEL_URL'] ?? 'http://localhost:4001/graphql',
-    competency: env['SUBGRAPH_COMPETENCY_URL'] ?? 'http://localhost:4002/graphql',
-  },
-  keycloakUrl,
-  realm,
-  password,
-  databaseServerUrl: values['database-url'] ?? env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  connections: Number(values.connections),
-  durationSeconds: Number(values.duration),
-  sqlProbeRepetitions: Number(values.repetitions),
-  only: values.scenarios?.split(',').map((s) => s.trim()).filter(Boolean),
-  log: (line: string) => process.stderr.write(`bench: ${line}\n`),
-};
+const command = readCommandLine(benchCommandLine, benchArguments);
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 try {
-  const token = await passwordToken(keycloakUrl, realm, 'nasional.pimpinan', password);
-  if (!(await gatewayAnswers(gatewayUrl, token))) throw new Error(`gateway ${gatewayUrl} tidak menjawab; jalankan sistem dulu (npm start)`);
-  const report = await runBench(options);
-  const files = writeReportFiles(report, values.out);
-  process.stderr.write(`bench: report ${files.json} and ${files.markdown}\n`);
-  process.stdout.write(renderMarkdown(report));
+  const options = await benchOptions(command, process.env, log);
+  if (command.tppRun) {
+    const report = await runTppBench({ ...options, employees: command.employees, batchSize: command.batchSize, keepDatabase: command.keepDatabase });
+    const files = writeTppRunReportFiles(report, command.out);
+    log(`report ${files.json} and ${files.markdown}`);
+    process.stdout.write(renderTppRunMarkdown(report));
+  } else if (command.siasnImport) {
+    const report = await runSiasnImportBench({
+      databaseServerUrl: options.databaseServerUrl,
+      employees: command.employees,
+      provinces: command.provinces,
+      keepDatabase: command.keepDatabase,
+      log,
+    });
+    const files = writeSiasnImportReportFiles(report, command.out);
+    log(`report ${files.json} and ${files.markdown}`);
+    process.stdout.write(renderSiasnImportMarkdown(report));
+  } else {
+    // The ingest scenario runs its own attendance process; the others need the running system.
+    const needsGateway = !options.only?.length || options.only.some((name) => name !== INGEST_SCENARIO);
+    const token = await passwordToken(options.keycloakUrl, options.realm, 'nasional.pimpinan', options.password);
+    if (needsGateway && !(await gatewayAnswers(options.gatewayUrl, token))) throw new Error(`gateway ${options.gatewayUrl} tidak menjawab; jalankan sistem dulu (npm start)`);
+    const hive = command.hive ? await startHiveGateway({ supergraphSdl: pointSupergraphAt(readFileSync(command.supergraph, 'utf8'), options.subgraphUrls) }) : null;
+    if (hive) log(`Hive Gateway ${hive.version} on ${hive.url} (supergraph ${command.supergraph})`);
+    let report;
+    try {
+      report = await runBench({ ...options, hive });
+    } finally {
+      await hive?.stop();
+    }
+    const files = writeReportFiles(report, command.out);
+    log(`report ${files.json} and ${files.markdown}`);
+    process.stdout.write(renderMarkdown(report));
+  }
 } catch (error) {
-  process.stderr.write(`bench: gagal: ${(error as Error).message}\n`);
+  log(`gagal: ${(error as Error).message}`);
   process.exit(1);
 }

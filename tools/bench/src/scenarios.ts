@@ -3,7 +3,7 @@
 // overhead can be measured against the sum of its subgraphs. When a new subgraph adds fields, add them
 // to the gateway query and one more `_entities` step here.
 
-export type SubgraphName = 'personnel' | 'competency';
+export type SubgraphName = 'personnel' | 'competency' | 'performance' | 'attendance' | 'remuneration';
 
 export interface DirectStep {
   subgraph: SubgraphName;
@@ -50,8 +50,26 @@ const entitiesStep = (subgraph: SubgraphName, typename: string, key: string, sel
   variables: (previous) => ({ representations: representations(previous, typename, key) }),
 });
 
-export function scenarios(options: { employeePageSize?: number } = {}): Scenario[] {
+/**
+ * The periods the all-domain dashboard shows on `today`: last year's annual predikat (the year that is
+ * finalised) and the previous calendar month's TPP (the month that is computed), as the seed loads them.
+ */
+export function dashboardPeriods(today: Date): { year: number; month: string } {
+  const previousMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  return { year: today.getUTCFullYear() - 1, month: previousMonth.toISOString().slice(0, 7) };
+}
+
+export function scenarios(options: { employeePageSize?: number; today?: Date } = {}): Scenario[] {
   const pageSize = options.employeePageSize ?? 100;
+  const { year, month } = dashboardPeriods(options.today ?? new Date());
+  // Issue 13: one operation for the national dashboard across all five domains, each part from maintained aggregates.
+  const domainFields = {
+    performance: `predikatDistribution(year: ${year}) { total counts { predikat employees share } }`,
+    attendance: 'attendanceToday { present late absent onLeave off }',
+    remuneration: `tppSummary(month: "${month}") { headcountPaid gross deductions net }`,
+  };
+  const allDomains = `headcount competencyGaps { ${gapFields} } ${domainFields.performance} ${domainFields.attendance} ${domainFields.remuneration}`;
+  const domainSteps = (['performance', 'attendance', 'remuneration'] as const).map((subgraph) => entitiesStep(subgraph, 'Region', 'code', domainFields[subgraph]));
   const employeeFields = 'id nip name golongan employmentType position { title jenisJabatan kelasJabatan } unit { name } region { name } supervisor { name }';
   return [
     {
@@ -72,6 +90,28 @@ export function scenarios(options: { employeePageSize?: number } = {}): Scenario
       direct: [
         { subgraph: 'personnel', query: '{ region(code: "32") { code name headcount children { __typename code name headcount } } }' },
         entitiesStep('competency', 'Region', 'code', `competencyGaps { ${gapFields} }`),
+      ],
+    },
+    {
+      name: 'national-dashboard-all',
+      title: 'National dashboard in one operation across all five domains: per province headcount, competency gaps, predikat distribution, attendance today, TPP paid',
+      user: 'nasional.pimpinan',
+      query: `{ regions(level: PROVINCE) { code name ${allDomains} } }`,
+      direct: [
+        { subgraph: 'personnel', query: '{ regions(level: PROVINCE) { __typename code name headcount } }' },
+        entitiesStep('competency', 'Region', 'code', `competencyGaps { ${gapFields} }`),
+        ...domainSteps,
+      ],
+    },
+    {
+      name: 'provincial-drilldown-all',
+      title: 'Provincial drill-down across all five domains: Jawa Barat by regency',
+      user: 'jabar.analis',
+      query: `{ region(code: "32") { code name headcount children { code name ${allDomains} } } }`,
+      direct: [
+        { subgraph: 'personnel', query: '{ region(code: "32") { code name headcount children { __typename code name headcount } } }' },
+        entitiesStep('competency', 'Region', 'code', `competencyGaps { ${gapFields} }`),
+        ...domainSteps,
       ],
     },
     {

@@ -13,6 +13,15 @@ const IGNORED_TABLES = ['outbox_event', 'processed_event'];
 export interface SqlSample {
   statements: number;
   scans: number;
+  /** pg_stat_statements only (0 otherwise): rows the statements returned and shared buffers they touched. */
+  rows: number;
+  blocks: number;
+  /**
+   * pg_stat_statements only: when its statistics were last reset and how often entries were evicted. A
+   * shared server's other users reset them (a bench of theirs) or evict entries (over
+   * pg_stat_statements.max): a count across such a change is not a count.
+   */
+  epoch: string;
 }
 
 export class SqlCounter {
@@ -45,13 +54,21 @@ export class SqlCounter {
       [IGNORED_TABLES],
     );
     let statements: number;
+    let rows = 0;
+    let blocks = 0;
+    let epoch = '';
     if (this.method === 'pg_stat_statements') {
+      const info = await this.client.query('select dealloc::text as dealloc, stats_reset::text as reset from pg_stat_statements_info');
+      epoch = `${info.rows[0]?.reset ?? ''}|${info.rows[0]?.dealloc ?? ''}`;
       const result = await this.client.query(
-        `select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements s
+        `select coalesce(sum(calls), 0)::bigint as n, coalesce(sum(s.rows), 0)::bigint as rows,
+           coalesce(sum(s.shared_blks_hit + s.shared_blks_read), 0)::bigint as blocks from pg_stat_statements s
          join pg_database d on d.oid = s.dbid
          where d.datname = current_database() and s.query !~* '(outbox_event|processed_event|pg_stat|pg_database)'`,
       );
       statements = Number(result.rows[0].n);
+      rows = Number(result.rows[0].rows);
+      blocks = Number(result.rows[0].blocks);
     } else {
       // A snapshot taken in this session would be cached for the transaction; autocommit reads are fresh.
       const result = await this.client.query(
@@ -59,7 +76,7 @@ export class SqlCounter {
       );
       statements = Number(result.rows[0].n);
     }
-    return { statements, scans: Number(scans.rows[0].n) };
+    return { statements, scans: Number(scans.rows[0].n), rows, blocks, epoch };
   }
 
   /** Samples until two readings half a second apart agree (statistics are published asynchronously). */
@@ -89,7 +106,7 @@ export async function countPerOperation(
   counters: readonly SqlCounter[],
   operation: () => Promise<void>,
   repetitions: number,
-): Promise<{ subgraph: string; method: SqlCountMethod; statements: number | null; scans: number | null }[]> {
+): Promise<{ subgraph: string; method: SqlCountMethod; statements: number | null; scans: number | null; rows: number | null; blocks: number | null }[]> {
   const settle = () => Promise.all(counters.map((c) => c.settledSample()));
   const idleStart = await settle();
   const idleEnd = await settle();
@@ -102,7 +119,17 @@ export async function countPerOperation(
     const idleScans = (idleEnd[i] as SqlSample).scans - (idleStart[i] as SqlSample).scans;
     const statements = (end[i] as SqlSample).statements - (start[i] as SqlSample).statements - idleStatements;
     const scans = (end[i] as SqlSample).scans - (start[i] as SqlSample).scans - idleScans;
+    const delta = (field: 'rows' | 'blocks') =>
+      (end[i] as SqlSample)[field] - (start[i] as SqlSample)[field] - ((idleEnd[i] as SqlSample)[field] - (idleStart[i] as SqlSample)[field]);
+    const exact = counter.method === 'pg_stat_statements';
     const per = (n: number) => Math.max(0, Math.round((n / repetitions) * 10) / 10);
-    return { subgraph: counter.subgraph, method: counter.method, statements: counter.method === 'unavailable' ? null : per(statements), scans: per(scans) };
+    return {
+      subgraph: counter.subgraph,
+      method: counter.method,
+      statements: counter.method === 'unavailable' ? null : per(statements),
+      scans: per(scans),
+      rows: exact ? per(delta('rows')) : null,
+      blocks: exact ? per(delta('blocks')) : null,
+    };
   });
 }

@@ -182,7 +182,7 @@ export function checkEnvironmentMatchesCode(compose: ComposeFile, facts: RepoFac
   return problems;
 }
 
-/** A service that reads a `PREFIX<NAME>SUFFIX` template (the gateway's SUBGRAPH_<NAME>_URL) gets one per subgraph service, pointing at it. */
+/** A service that reads a `PREFIX<NAME>_URL` template (the gateway's SUBGRAPH_<NAME>_URL) gets one per subgraph service, pointing at it. */
 export function checkSubgraphRouting(compose: ComposeFile, facts: RepoFacts): string[] {
   const problems: string[] = [];
   const subgraphs = compose.services.filter((s) => {
@@ -192,7 +192,8 @@ export function checkSubgraphRouting(compose: ComposeFile, facts: RepoFacts): st
   for (const service of compose.services) {
     const workspace = workspaceOf(service);
     if (!workspace || !facts.workspaces.some((ws) => ws.dir === workspace)) continue;
-    for (const pattern of serviceEnvUsage(service, facts).patterns) {
+    // Only the routing template names a URL per subgraph; others (SUBGRAPH_<NAME>_TIMEOUT_MS) are optional overrides.
+    for (const pattern of serviceEnvUsage(service, facts).patterns.filter((p) => p.suffix.endsWith('_URL'))) {
       for (const subgraph of subgraphs) {
         const name = `${pattern.prefix}${subgraph.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}${pattern.suffix}`;
         const value = service.environment[name];
@@ -219,6 +220,30 @@ export function checkSubgraphRouting(compose: ComposeFile, facts: RepoFacts): st
   return problems;
 }
 
+/**
+ * Every subgraph the repository declares (a package.json with `kinerja.subgraph.port`) runs in compose,
+ * built from its workspace, on its declared port, which is the port docs/conventions.md gives it.
+ */
+export function checkDeclaredSubgraphsRun(compose: ComposeFile, facts: RepoFacts): string[] {
+  const problems: string[] = [];
+  for (const workspace of facts.workspaces) {
+    if (workspace.subgraphPort === undefined) continue;
+    const name = workspace.dir.split('/').pop() ?? workspace.dir;
+    const documented = facts.conventionPorts.get(name);
+    if (documented !== workspace.subgraphPort)
+      problems.push(
+        `${workspace.dir}/package.json declares port ${workspace.subgraphPort}; docs/conventions.md "Ports" says ${documented ?? 'nothing'} for ${name}`,
+      );
+    const service = compose.services.find((s) => workspaceOf(s) === workspace.dir);
+    if (!service) problems.push(`subgraph ${workspace.dir} has no service in docker-compose.yml`);
+    else if (service.environment.PORT !== String(workspace.subgraphPort))
+      problems.push(
+        `service ${service.name}: PORT=${service.environment.PORT ?? '(unset)'}; ${workspace.dir}/package.json declares ${workspace.subgraphPort}`,
+      );
+  }
+  return problems;
+}
+
 /** PORT of the gateway and each subgraph is the one in docs/conventions.md, published on the same host port, and health-checked there. */
 export function checkServicePorts(compose: ComposeFile, facts: RepoFacts): string[] {
   const problems: string[] = [];
@@ -234,13 +259,41 @@ export function checkServicePorts(compose: ComposeFile, facts: RepoFacts): strin
     }
     if (expected !== undefined && Number(port) !== expected)
       problems.push(`service ${service.name}: PORT=${port}; docs/conventions.md says ${expected}`);
-    if (!service.ports.some((p) => p.container === Number(port)))
+    // Only the gateway is published (checkPublishedPorts); a subgraph is reached through it.
+    if (component === 'gateway' && !service.ports.some((p) => p.container === Number(port)))
       problems.push(`service ${service.name} listens on PORT=${port} but does not publish it`);
     const probe = service.healthcheck?.test.join(' ') ?? '';
     if (!probe.includes(`:${port}/healthz`))
       problems.push(`service ${service.name}: healthcheck does not probe :${port}/healthz`);
+    // The ops port serves /metrics and readiness details (internal hosts, database errors): not for the host.
+    const opsPort = service.environment.OPS_PORT;
+    if (opsPort !== undefined) {
+      if (Number(opsPort) === Number(port))
+        problems.push(`service ${service.name}: OPS_PORT=${opsPort} is its public PORT`);
+      if (service.ports.some((p) => p.container === Number(opsPort)))
+        problems.push(
+          `service ${service.name} publishes its ops port ${opsPort} (/metrics, detailed /readyz)`,
+        );
+    }
   }
   return problems;
+}
+
+/** The services the host may reach (issue 14 "limits at every door"): the gateway, the web app and Keycloak. */
+const publishable = (service: ComposeService): boolean =>
+  workspaceOf(service) === 'gateway' || workspaceOf(service) === 'web' || /(^|\/)keycloak(:|$)/.test(service.image ?? '');
+
+/**
+ * Only the gateway, the web app and Keycloak publish host ports: a subgraph called directly would skip the
+ * gateway's checks, and PostgreSQL and Kafka are for the services on the compose network.
+ */
+export function checkPublishedPorts(compose: ComposeFile): string[] {
+  return compose.services
+    .filter((service) => service.ports.length > 0 && !publishable(service))
+    .map(
+      (service) =>
+        `service ${service.name} publishes host port ${service.ports.map((p) => p.host).join(', ')}; only the gateway, web and Keycloak may be reachable from the host`,
+    );
 }
 
 /**
@@ -334,4 +387,31 @@ export function checkConnections(compose: ComposeFile, facts: RepoFacts): string
     }
   }
   return problems;
+}
+
+/**
+ * Every variable our Node code reads is in the "Environment variables" table of docs/conventions.md
+ * (a cell may list several, `A`, `B`; a template reads as `SUBGRAPH_<NAME>_URL`), so an operator finds
+ * each setting a container is given in one place.
+ */
+export function checkEnvironmentDocumented(
+  compose: ComposeFile,
+  facts: RepoFacts,
+  documentedCells: readonly string[],
+): string[] {
+  const documented = new Set(documentedCells.flatMap((cell) => cell.split(',').map((name) => name.trim())));
+  const problems = new Set<string>();
+  for (const service of nodeServices(compose, facts)) {
+    const usage = serviceEnvUsage(service, facts);
+    for (const [name, files] of usage.names) {
+      if (!documented.has(name))
+        problems.add(`${name} (read by ${files.join(', ')}) is not in docs/conventions.md "Environment variables"`);
+    }
+    for (const pattern of usage.patterns) {
+      const display = `${pattern.prefix}<NAME>${pattern.suffix}`;
+      if (!documented.has(display))
+        problems.add(`${display} (read by ${pattern.file}) is not in docs/conventions.md "Environment variables"`);
+    }
+  }
+  return [...problems];
 }

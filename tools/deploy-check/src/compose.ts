@@ -33,9 +33,11 @@ export interface ComposeFile {
 /** `${NAME:-default}` and `${NAME-default}` become the default, `${NAME}` becomes '', `$$` becomes `$`. */
 export function interpolate(value: string): string {
   return value
+    // ${X:-default} and ${X-default} give the default; ${X:?message} (required from the host) gives ''.
     .replace(
-      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g,
-      (_whole, _name: string, fallback: string | undefined) => fallback ?? '',
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g,
+      (_whole, _name: string, operator: string | undefined, operand: string | undefined) =>
+        operator?.endsWith('-') ? (operand ?? '') : '',
     )
     .replace(/\$\$/g, '$');
 }

@@ -2,11 +2,29 @@
 // deploy/kafka/topics.yaml that the cluster lacks and exits. Existing topics are left as they are, so
 // running it again is harmless; changing a live topic's partitions or config is an operator's decision.
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from '@kinerja/cli';
+import { loadKafkaSecurity, type KafkaSecurity } from '@kinerja/kit/events/kafka-security';
+import { createTopicsWithLeaders } from '@kinerja/kit/events/topics';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
 import { readTopicPlan, topicSpecs, type TopicPlan } from './topics.ts';
 
 const defaultTopicsFile = fileURLToPath(new URL('../../../deploy/kafka/topics.yaml', import.meta.url));
+
+readCommandLine({
+  name: 'create-topics',
+  helpCommand: 'node src/create-topics.ts --help',
+  usage: `usage: node src/create-topics.ts   (npm run create-topics -w @kinerja/deploy-check)
+Creates the Kafka topics of deploy/kafka/topics.yaml (each with its .dlq) that the cluster lacks; existing
+topics are left as they are. Configured by the environment only:
+  KAFKA_BROKERS             comma-separated host:port (required)
+  TOPICS_FILE               the topic list, default deploy/kafka/topics.yaml
+  KAFKA_REPLICATION_FACTOR  replication of every topic, default from the topic list
+  KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD
+                            TLS and SASL/SCRAM as for the services (docs/conventions.md); with topic ACLs
+                            this job needs a principal allowed to create topics`,
+  options: {},
+});
 
 const settings = z
   .object({
@@ -24,6 +42,13 @@ if (!settings.success) {
 }
 
 const { KAFKA_BROKERS, TOPICS_FILE, KAFKA_REPLICATION_FACTOR } = settings.data;
+let security: KafkaSecurity;
+try {
+  security = loadKafkaSecurity(process.env);
+} catch (error) {
+  console.error(`create-topics: invalid configuration: ${(error as Error).message}`);
+  process.exit(2);
+}
 let plan: TopicPlan;
 try {
   plan = readTopicPlan(TOPICS_FILE);
@@ -38,6 +63,8 @@ const wanted = topicSpecs(plan, KAFKA_REPLICATION_FACTOR);
 const kafka = new Kafka({
   clientId: 'kinerja-topic-init',
   brokers: KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+  ssl: security.ssl,
+  ...(security.sasl ? { sasl: security.sasl } : {}),
   logLevel: logLevel.WARN,
   // The broker may still be electing its controller when compose starts this job.
   retry: { retries: 10, initialRetryTime: 500, maxRetryTime: 5000 },
@@ -48,15 +75,15 @@ try {
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic.name));
   if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
+    await createTopicsWithLeaders(
+      admin,
+      missing.map((topic) => ({
         topic: topic.name,
         numPartitions: topic.partitions,
         replicationFactor: topic.replicationFactor,
         configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
       })),
-    });
+    );
   }
   for (const topic of wanted) {
     const state = existing.has(topic.name) ? 'exists ' : 'created';

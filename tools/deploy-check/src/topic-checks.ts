@@ -1,9 +1,7 @@
 // The topic plan covers the code: every topic the code names is planned, and so is its dead-letter
 // topic (the consumer runner derives `<topic>.dlq` at run time, so the plan must hold it).
+import { deadLetterSuffix, deadLetterTopic } from '@kinerja/proto/topics';
 import { topicSpecs, type TopicPlan } from './topics.ts';
-
-/** docs/conventions.md "Events": `<topic>.dlq` beside each topic. */
-export const deadLetterSuffix = '.dlq';
 
 export function checkTopicsCoverCode(plan: TopicPlan, namedInCode: ReadonlyMap<string, string[]>): string[] {
   const planned = new Set(topicSpecs(plan).map((topic) => topic.name));
@@ -11,7 +9,7 @@ export function checkTopicsCoverCode(plan: TopicPlan, namedInCode: ReadonlyMap<s
   for (const [topic, files] of namedInCode) {
     if (!planned.has(topic))
       problems.push(`topic ${topic} (named in ${files.join(', ')}) is not in deploy/kafka/topics.yaml`);
-    const deadLetter = topic.endsWith(deadLetterSuffix) ? undefined : `${topic}${deadLetterSuffix}`;
+    const deadLetter = topic.endsWith(deadLetterSuffix) ? undefined : deadLetterTopic(topic);
     if (deadLetter && !planned.has(deadLetter))
       problems.push(`dead-letter topic ${deadLetter} is not created by deploy/kafka/topics.yaml`);
   }

@@ -13,6 +13,8 @@ export interface Workspace {
   name: string;
   exports: Record<string, string>;
   dependencies: string[];
+  /** A subgraph's port from its package.json (`"kinerja": { "subgraph": { "port": 4001 } }`), the registry of subgraphs. */
+  subgraphPort?: number;
 }
 
 interface PackageJson {
@@ -20,6 +22,7 @@ interface PackageJson {
   workspaces?: string[];
   exports?: string | Record<string, string>;
   dependencies?: Record<string, string>;
+  kinerja?: { subgraph?: { port?: unknown } };
 }
 
 function readPackageJson(dir: string): PackageJson {
@@ -41,11 +44,13 @@ export function listWorkspaces(root = repoRoot): Workspace[] {
     .map((dir) => {
       const pkg = readPackageJson(dir);
       const exportsField = typeof pkg.exports === 'string' ? { '.': pkg.exports } : (pkg.exports ?? {});
+      const port = pkg.kinerja?.subgraph?.port;
       return {
         dir: relative(root, dir).split('\\').join('/'),
         name: pkg.name ?? '',
         exports: exportsField,
         dependencies: Object.keys(pkg.dependencies ?? {}),
+        ...(typeof port === 'number' && Number.isInteger(port) ? { subgraphPort: port } : {}),
       };
     });
 }

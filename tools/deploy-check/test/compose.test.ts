@@ -1,21 +1,28 @@
 // docker-compose.yml against the repository. Each check runs on the real file (no problems) and on a
 // copy with one thing broken, to show it fails and names what is wrong.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkBindMounts,
   checkBuilds,
   checkConnections,
   checkDatabases,
+  checkDeclaredSubgraphsRun,
   checkDependsOn,
+  checkEnvironmentDocumented,
   checkEnvironmentMatchesCode,
   checkImageOrBuild,
   checkPortsUnique,
+  checkPublishedPorts,
   checkServicePorts,
   checkSubgraphRouting,
   serviceEnvUsage,
 } from '../src/compose-checks.ts';
 import type { ComposeFile } from '../src/compose.ts';
 import { parseCompose, interpolate } from '../src/compose.ts';
+import { conventionEnvNames, readConventions } from '../src/conventions.ts';
+import { repoRoot } from '../src/workspaces.ts';
 import { facts, loadCompose, serviceNamed } from './repo-facts.ts';
 
 type Check = (compose: ComposeFile) => string[];
@@ -25,12 +32,16 @@ const checks: Record<string, Check> = {
   'every mounted host path exists': (c) => checkBindMounts(c, facts),
   'depends_on targets exist and wait for health or completion': checkDependsOn,
   'host ports do not collide': checkPortsUnique,
+  'only the gateway, web and Keycloak publish host ports': checkPublishedPorts,
   'builds name existing workspaces, targets and args, and run as non-root': (c) => checkBuilds(c, facts),
   'environment matches the variables the code reads': (c) => checkEnvironmentMatchesCode(c, facts),
   'the gateway routes to every subgraph service': (c) => checkSubgraphRouting(c, facts),
   'ports follow docs/conventions.md and are health-checked': (c) => checkServicePorts(c, facts),
+  'every declared subgraph runs on its declared port': (c) => checkDeclaredSubgraphsRun(c, facts),
   'each service has its own database, created at init': (c) => checkDatabases(c, facts),
   'connection settings point at the compose services': (c) => checkConnections(c, facts),
+  'every variable the code reads is documented in docs/conventions.md': (c) =>
+    checkEnvironmentDocumented(c, facts, conventionEnvNames(readConventions())),
 };
 
 describe('docker-compose.yml', () => {
@@ -44,7 +55,8 @@ describe('docker-compose.yml', () => {
     expect(images.sort()).toEqual(['apache/kafka', 'postgres', 'quay.io/keycloak/keycloak']);
     const keycloak = serviceNamed(compose, 'keycloak');
     expect(keycloak.image).toMatch(/:26(\.|$)/);
-    expect(keycloak.command).toEqual(['start-dev', '--import-realm']);
+    // Production mode; start-dev is only for the local launcher.
+    expect(keycloak.command).toEqual(['start', '--import-realm']);
     expect(keycloak.bindMounts).toContainEqual({
       source: './deploy/keycloak/realm-asn.json',
       target: '/opt/keycloak/data/import/realm-asn.json',
@@ -52,6 +64,15 @@ describe('docker-compose.yml', () => {
     expect(serviceNamed(compose, 'kafka').environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     const builtFrom = new Set(compose.services.flatMap((s) => (s.build ? [s.build.dockerfile] : [])));
     expect([...builtFrom]).toEqual(['Dockerfile']);
+  });
+
+  it('gives Keycloak no default admin password and a public host name from the environment', () => {
+    const text = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
+    expect(text).toMatch(/KC_BOOTSTRAP_ADMIN_PASSWORD: \$\{KEYCLOAK_ADMIN_PASSWORD:\?/);
+    const keycloak = serviceNamed(loadCompose(), 'keycloak');
+    expect(keycloak.environment.KC_BOOTSTRAP_ADMIN_PASSWORD).toBe('');
+    expect(keycloak.environment.KC_BOOTSTRAP_ADMIN_USERNAME).not.toBe('admin');
+    expect(keycloak.ports.map((p) => p.container)).toEqual([8080]);
   });
 
   it('creates the topics from deploy/kafka before any service starts', () => {
@@ -69,6 +90,16 @@ describe('docker-compose.yml', () => {
         condition: 'service_completed_successfully',
       });
     }
+  });
+});
+
+describe('optional per-subgraph settings of the gateway', () => {
+  it('takes SUBGRAPH_<NAME>_TIMEOUT_MS as an optional deadline, not as a routing URL', () => {
+    const compose = breakIn('gateway', (s) => {
+      s.environment.SUBGRAPH_COMPETENCY_TIMEOUT_MS = '1500';
+    });
+    expect(checkSubgraphRouting(compose, facts)).toEqual([]);
+    expect(checkEnvironmentMatchesCode(compose, facts)).toEqual([]);
   });
 });
 
@@ -126,9 +157,9 @@ describe('each check names what a broken compose file gets wrong', () => {
       'two services on one host port',
       checkPortsUnique,
       breakIn('competency', (s) => {
-        s.ports = [{ host: 4001, container: 4002 }];
+        s.ports = [{ host: 4000, container: 4002 }];
       }),
-      'host port 4001 is published by personnel and competency',
+      'host port 4000 is published by competency and gateway',
     ],
     [
       'unknown workspace',
@@ -195,6 +226,24 @@ describe('each check names what a broken compose file gets wrong', () => {
       'expected http://personnel:4001/graphql',
     ],
     [
+      'a declared subgraph missing from compose',
+      (c) => checkDeclaredSubgraphsRun(c, facts),
+      (() => {
+        const compose = loadCompose();
+        compose.services = compose.services.filter((s) => s.name !== 'competency');
+        return compose;
+      })(),
+      'subgraph services/competency has no service in docker-compose.yml',
+    ],
+    [
+      'a subgraph on another port than it declares',
+      (c) => checkDeclaredSubgraphsRun(c, facts),
+      breakIn('personnel', (s) => {
+        s.environment.PORT = '4011';
+      }),
+      'service personnel: PORT=4011; services/personnel/package.json declares 4001',
+    ],
+    [
       'PORT off the conventions',
       (c) => checkServicePorts(c, facts),
       breakIn('personnel', (s) => {
@@ -209,6 +258,41 @@ describe('each check names what a broken compose file gets wrong', () => {
         if (s.healthcheck) s.healthcheck.test = ['CMD', 'true'];
       }),
       'does not probe :4000/healthz',
+    ],
+    [
+      'a variable the conventions do not list',
+      (c) =>
+        checkEnvironmentDocumented(
+          c,
+          facts,
+          conventionEnvNames(readConventions()).filter((cell) => !cell.includes('OPS_PORT')),
+        ),
+      loadCompose(),
+      'OPS_PORT (read by',
+    ],
+    [
+      'a subgraph published on the host',
+      checkPublishedPorts,
+      breakIn('performance', (s) => {
+        s.ports.push({ host: 4003, container: 4003 });
+      }),
+      'service performance publishes host port 4003; only the gateway, web and Keycloak may be reachable from the host',
+    ],
+    [
+      'PostgreSQL published on the host',
+      checkPublishedPorts,
+      breakIn('postgres', (s) => {
+        s.ports.push({ host: 5432, container: 5432 });
+      }),
+      'service postgres publishes host port 5432',
+    ],
+    [
+      'ops port published',
+      (c) => checkServicePorts(c, facts),
+      breakIn('gateway', (s) => {
+        s.ports.push({ host: 5000, container: 5000 });
+      }),
+      'service gateway publishes its ops port 5000',
     ],
     [
       'shared database',
@@ -245,6 +329,7 @@ describe('compose parsing', () => {
     ['${POSTGRES_PASSWORD:-kinerja-dev}', 'kinerja-dev'],
     ['${LOG_LEVEL-info}', 'info'],
     ['${UNSET}', ''],
+    ['${KEYCLOAK_ADMIN_PASSWORD:?set it first}', ''],
     ['a$$b', 'a$b'],
   ])('interpolates %s as %s', (input, expected) => {
     expect(interpolate(input)).toBe(expected);

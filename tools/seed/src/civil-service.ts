@@ -1,7 +1,7 @@
 // Civil-service vocabulary and the rules the generator follows (DOMAIN.md "People and
 // organisation" and "Competency"; names as in docs/conventions.md "Shared vocabulary").
-import { competencyCodes } from '@kinerja/competency/src/domain/dictionary.ts';
-import { defaultRequiredLevelByJenisJabatan } from '@kinerja/competency/src/domain/standards.ts';
+import { competencyCodes } from '@kinerja/competency/domain/dictionary';
+import { defaultRequiredLevelByJenisJabatan } from '@kinerja/competency/domain/standards';
 import { pnsGolongan, pppkGolongan, type EmploymentType, type JenisJabatan } from '@kinerja/kit/vocabulary';
 
 export type { EmploymentType, JenisJabatan };

@@ -1,22 +1,37 @@
-// npm run seed -- --employees N --seed S [--provinces 32,36] [--database-url postgres://…/postgres]
-//   [--services personnel,competency] [--batch-size 5000] [--assessment-share 0.3] [--if-empty] [--dry-run]
+// npm run seed -- --employees N --seed S [options]   (npm run seed -- --help lists them)
 // --database-url (or DATABASE_URL) is the PostgreSQL *server*; each service's database is
 // kinerja_<service> on it, as the launcher gives them (docs/conventions.md).
-import { parseArgs } from 'node:util';
 import ProgressBar from 'progress';
 import { pino } from 'pino';
-import { SEEDED_SERVICES, type SeededService } from './load.ts';
-import { runSeed } from './seed.ts';
+import { integerOption, listOption, readCommandLine, UsageError } from '@kinerja/cli';
+import { SEEDED_SERVICES } from './seeded-services.ts';
 
-const usage = `npm run seed -- --employees N --seed S [--provinces 32,36] [--database-url URL] [--services personnel,competency]
-                 [--batch-size 5000] [--assessment-share 0.3] [--if-empty] [--dry-run]`;
+// The embedded server of docs/conventions.md, named in the usage. The seed does not look for it itself:
+// its container image has no launcher, and there DATABASE_URL is always set.
+const launcherServerUrl = 'postgres://postgres:postgres@127.0.0.1:54329/postgres';
 
-function fail(message: string): never {
-  process.stderr.write(`seed: ${message}\n${usage}\n`);
-  process.exit(2);
-}
+const seedCommandLine = {
+  name: 'seed',
+  helpCommand: 'npm run seed -- --help',
+  usage: `usage: npm run seed -- [options]
+Generates demo employees (with NIPs, units, positions, supervisors) and competency assessments and loads
+them into each service's database kinerja_<service>. The same --seed gives the same data, and running
+it again writes only what is missing (a load cut short is completed). Another --seed on top adds its
+employees beside those already there (NIPs of its own; the demo users stay with the first dataset).
 
-const { values } = parseArgs({
+  --employees <n>            how many employees, default 5000 (at least 2)
+  --seed <text>              seed of the generator, default kinerja
+  --provinces <32,36,…>      only these provinces (region codes), default all
+  --database-url <url>       the PostgreSQL server, default DATABASE_URL; one of them is needed to
+                             write (the one npm start runs: ${launcherServerUrl})
+  --services <a,b>           ${SEEDED_SERVICES.join(', ')} (default all)
+  --batch-size <n>           rows per insert statement, default 5000
+  --assessment-share <0..1>  share of employees with a finalised assessment, default 0.3
+  --if-empty                 do nothing when employees already exist (npm start uses this)
+  --dry-run                  generate and count, write nothing
+  -h, --help                 this text
+
+Environment: DATABASE_URL, LOG_LEVEL (default warn).`,
   options: {
     employees: { type: 'string', default: '5000' },
     seed: { type: 'string', default: 'kinerja' },
@@ -27,25 +42,28 @@ const { values } = parseArgs({
     'assessment-share': { type: 'string', default: '0.3' },
     'if-empty': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   },
-});
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+} as const;
 
-const employees = Number(values.employees);
-if (!Number.isInteger(employees) || employees < 2) fail('--employees harus bilangan bulat ≥ 2');
-const batchSize = Number(values['batch-size']);
-if (!Number.isInteger(batchSize) || batchSize < 1) fail('--batch-size harus bilangan bulat ≥ 1');
-const assessmentShare = Number(values['assessment-share']);
-if (!(assessmentShare >= 0 && assessmentShare <= 1)) fail('--assessment-share harus antara 0 dan 1');
-const services = values.services.split(',').map((s) => s.trim()).filter(Boolean);
-const unknown = services.filter((s) => !(SEEDED_SERVICES as readonly string[]).includes(s));
-if (unknown.length) fail(`layanan tidak dikenal: ${unknown.join(', ')}`);
+const { values, serverUrl, employees, batchSize, assessmentShare, services } = readCommandLine(seedCommandLine, ({ values }) => {
+  const share = Number(values['assessment-share']);
+  if (values['assessment-share'].trim() === '' || !(share >= 0 && share <= 1)) {
+    throw new UsageError(`--assessment-share must be a number from 0 to 1, not '${values['assessment-share']}'`);
+  }
+  const checked = {
+    values,
+    employees: integerOption('employees', values.employees, { min: 2 }),
+    batchSize: integerOption('batch-size', values['batch-size'], { min: 1 }),
+    assessmentShare: share,
+    services: listOption('services', values.services, SEEDED_SERVICES),
+  };
+  const serverUrl = values['database-url'] ?? process.env['DATABASE_URL'] ?? '';
+  if (serverUrl === '' && !values['dry-run']) {
+    throw new UsageError(`no PostgreSQL server: pass --database-url or set DATABASE_URL (npm start's is ${launcherServerUrl})`);
+  }
+  return { ...checked, serverUrl };
+});
 const provinces = values.provinces?.split(',').map((p) => p.trim()).filter(Boolean);
-const serverUrl = values['database-url'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'warn' }, pino.destination(2));
 const bar = new ProgressBar('seed [:bar] :current/:total pegawai  :rate/s  :elapseds', {
@@ -56,13 +74,16 @@ const bar = new ProgressBar('seed [:bar] :current/:total pegawai  :rate/s  :elap
 let lastLine = 0;
 
 try {
+  // Imported only now: the bulk loaders pull in every seeded service, which --help need not wait for.
+  const { runSeed } = await import('./seed.ts');
   const report = await runSeed({
     employees,
     seed: values.seed,
     provinces,
     assessmentShare,
+    // A dry run writes nothing and needs no server.
     serverUrl,
-    services: services as SeededService[],
+    services,
     batchSize,
     ifEmpty: values['if-empty'],
     dryRun: values['dry-run'],

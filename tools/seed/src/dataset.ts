@@ -1,5 +1,6 @@
 // Plans how many employees each instansi gets, builds each instansi's unit tree and fills its
 // positions, one instansi at a time, so a million employees never sit in memory together.
+import { todayWib } from '@kinerja/performance/domain/periods';
 import { COMPETENCY_CODES, REQUIRED_LEVEL, type JenisJabatan } from './civil-service.ts';
 import { GENERAL_KEAHLIAN, GENERAL_KETERAMPILAN, OPD_TEMPLATES, SEKRETARIAT_DAERAH, SEKSI_FUNCTIONS, type OpdTemplate } from './catalog.ts';
 import { stableId } from './ids.ts';
@@ -8,6 +9,7 @@ import { generatePerson, type Person, type Role } from './people.ts';
 import { apportion, provincePopulationThousands } from './population.ts';
 import { createRandom, type Random } from './random.ts';
 import type { Region } from './regions.ts';
+import { outcomesFor } from './outcomes.ts';
 import type { AssessmentMethod, AssessmentRow, EmployeeRow, InstansiBatch, OrgUnitRow, PositionRow } from './rows.ts';
 
 export interface SeedOptions {
@@ -17,6 +19,37 @@ export interface SeedOptions {
   provinces?: readonly string[];
   /** Share of employees with a finalised competency assessment (default 0.3). */
   assessmentShare?: number;
+  /** YYYY-MM-DD the outcomes are generated up to (default: today in WIB). */
+  today?: string;
+  /** Employees already in the databases (another dataset's, or this one's from a load cut short). */
+  existing?: ExistingEmployees;
+}
+
+/**
+ * What the generator must know of the employees already loaded so a second dataset (another --seed on
+ * top of the first) adds people beside them instead of colliding with them: NIPs are unique and an
+ * employee's id is derived from its NIP, so a generated NIP that another dataset already holds would
+ * make the new person's row silently skipped and their subordinates point at a stranger.
+ */
+export interface ExistingEmployees {
+  /** `employeeIdentity(unitId, name)` per NIP already loaded. */
+  identities: ReadonlyMap<string, string>;
+  /** Supervisor id of the demo atasan when one is loaded (it tells which dataset placed the demo users). */
+  demoAtasanSupervisorId?: string | null;
+  /**
+   * The demo kepala when loaded: the one employee whose id is not derived from the NIP it holds but from
+   * the generated NIP it had before it took DEMO_KEPALA's, which no row holds. Another dataset must not
+   * hand that NIP out (the new person would get the kepala's id and be skipped as already loaded).
+   */
+  demoKepala?: { id: string; unitId: string };
+}
+
+/**
+ * Who holds a NIP: the same (unit, name) is this dataset's own person from an earlier run of the same
+ * command (a restart), anything else another dataset's person. Both are generated before the NIP.
+ */
+export function employeeIdentity(unitId: string, name: string): string {
+  return `${unitId}|${name}`;
 }
 
 export interface InstansiPlan {
@@ -28,6 +61,11 @@ export interface InstansiPlan {
 /** The demo users' employees (docs/conventions.md "Demo users"): always generated, in Kabupaten Karawang. */
 export const DEMO_REGION = '32.15';
 export const DEMO_ATASAN = { nip: '197805122003121003', name: 'Hendra Gunawan, S.E., M.M.', education: 'S2' } as const;
+/**
+ * The demo atasan's own supervisor (karawang.kepala): the generated employee above the demo atasan keeps
+ * its id, position and random streams and only takes this identity, so every other row stays as generated.
+ */
+export const DEMO_KEPALA = { nip: '197011201996031002', name: 'Drs. Bambang Suryadi, M.Si.', education: 'S2', birthDate: '1970-11-20', tmt: '1996-03-01' } as const;
 export const DEMO_PEGAWAI = { nip: '199001152015032001', name: 'Siti Rahmawati, S.Kom.', education: 'S1', title: 'Analis Kebijakan Ahli Muda' } as const;
 /** The demo pegawai's assessment is fixed, with gaps below standard level 2 in four competencies. */
 export const DEMO_PEGAWAI_SCORES: Readonly<Record<string, number>> = {
@@ -139,7 +177,8 @@ function organise(rng: Random, plan: InstansiPlan): { instansi: OrgUnitRow; unit
   const isProvince = plan.regionCode.length === 2;
 
   // Even a small instansi has its schools and health offices: they hold most regional ASN.
-  const opdCount = Math.min(1 + OPD_TEMPLATES.length, Math.max(3, Math.round(plan.headcount / 120)));
+  // A tiny instansi (a small province in a small national dataset) gets no more OPD than people.
+  const opdCount = Math.min(1 + OPD_TEMPLATES.length, plan.headcount, Math.max(3, Math.round(plan.headcount / 120)));
   const templates = [SEKRETARIAT_DAERAH, ...OPD_TEMPLATES.slice(0, opdCount - 1)];
   const opdHeadcounts = apportion(plan.headcount - templates.length, templates.map((t) => t.weight)).map((n) => n + 1);
 
@@ -205,11 +244,17 @@ function assess(rng: Random, employee: EmployeeRow): AssessmentRow {
   };
 }
 
-/** Replaces two people of the Karawang instansi with the demo users' employees (pegawai reports to atasan). */
-function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, PositionRow>, units: OrgUnitRow[]): void {
+/**
+ * Replaces two people of the Karawang instansi with the demo users' employees (pegawai reports to atasan).
+ * The demo users exist once: when another dataset already placed them (its atasan reports to a
+ * supervisor this dataset does not have), this one keeps its generated people.
+ */
+function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, PositionRow>, units: OrgUnitRow[], existing: ExistingEmployees | undefined): void {
   const pick = (jenis: string) => employees.find((e) => e.jenisJabatan === jenis && e.supervisorId !== null);
   const leader = pick('PENGAWAS') ?? pick('ADMINISTRATOR') ?? pick('JPT_PRATAMA') ?? employees[0];
   if (!leader) throw new Error('instansi demo tanpa pegawai');
+  const placedBefore = existing?.demoAtasanSupervisorId;
+  if (placedBefore !== undefined && placedBefore !== leader.supervisorId) return;
   const oldLeaderId = leader.id;
   Object.assign(leader, {
     id: stableId('employee', DEMO_ATASAN.nip),
@@ -223,6 +268,8 @@ function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, Positio
     golongan: leader.jenisJabatan === 'PENGAWAS' ? 'IV/a' : 'IV/b',
   } satisfies Partial<EmployeeRow>);
   for (const e of employees) if (e.supervisorId === oldLeaderId) e.supervisorId = leader.id;
+  const head = employees.find((e) => e.id === leader.supervisorId);
+  if (head) Object.assign(head, { nip: DEMO_KEPALA.nip, name: DEMO_KEPALA.name, gender: 'MALE', birthDate: DEMO_KEPALA.birthDate, tmt: DEMO_KEPALA.tmt, education: DEMO_KEPALA.education, employmentType: 'PNS' } satisfies Partial<EmployeeRow>);
 
   const unit = units.find((u) => u.id === leader.unitId) as OrgUnitRow;
   // A functional position with standard level 2, so the demo pegawai has gaps and training needs to show.
@@ -255,6 +302,16 @@ function placeDemoUsers(employees: EmployeeRow[], positions: Map<string, Positio
   else employees.push(pegawai);
 }
 
+/**
+ * The demo atasan's first subordinate besides the demo pegawai: their current-year SKP is back with the
+ * atasan for approval after a granted revision (performance's seed), so "Tim Saya" has one to decide.
+ */
+export function demoAwaitingApproval(employees: readonly EmployeeRow[]): string[] {
+  const atasan = employees.find((e) => e.nip === DEMO_ATASAN.nip);
+  const subordinate = atasan && employees.find((e) => e.supervisorId === atasan.id && e.nip !== DEMO_PEGAWAI.nip);
+  return subordinate ? [subordinate.id] : [];
+}
+
 function positionFor(title: string, jenisJabatan: JenisJabatan, kelasJabatan: number): PositionRow {
   return { id: stableId('position', `${title}|${jenisJabatan}|${kelasJabatan}`), title, jenisJabatan, kelasJabatan };
 }
@@ -269,11 +326,13 @@ export interface Dataset {
 export function createDataset(regions: readonly Region[], options: SeedOptions): Dataset {
   const plans = planDataset(regions, options);
   const share = options.assessmentShare ?? 0.3;
+  const today = options.today ?? todayWib();
+  const existing = options.existing;
   return {
     plans,
     totalEmployees: plans.reduce((sum, p) => sum + p.headcount, 0),
     *batches() {
-      const nips = new NipRegistry([DEMO_ATASAN.nip, DEMO_PEGAWAI.nip]);
+      const nips = new NipRegistry([DEMO_ATASAN.nip, DEMO_PEGAWAI.nip, DEMO_KEPALA.nip]);
       for (const plan of plans) {
         const rng = createRandom(options.seed, `instansi/${plan.regionCode}`);
         const { instansi, units, slots } = organise(rng, plan);
@@ -285,7 +344,14 @@ export function createDataset(regions: readonly Region[], options: SeedOptions):
           const position = positionFor(person.title, person.jenisJabatan, person.kelasJabatan);
           const positionId = position.id;
           positions.set(positionId, position);
-          const nip = nips.allocate(person.birthDate, person.tmt, person.gender, person.employmentType);
+          const identity = employeeIdentity(slot.unit.id, person.name);
+          const nip = nips.allocate(person.birthDate, person.tmt, person.gender, person.employmentType, (candidate) => {
+            const holder = existing?.identities.get(candidate);
+            if (holder !== undefined) return holder === identity;
+            // The dataset that placed the demo kepala generates it in the kepala's unit: that is its own.
+            const kepala = existing?.demoKepala;
+            return kepala === undefined || kepala.unitId === slot.unit.id || stableId('employee', candidate) !== kepala.id;
+          });
           employees.push({
             id: stableId('employee', nip),
             nip,
@@ -306,7 +372,7 @@ export function createDataset(regions: readonly Region[], options: SeedOptions):
             supervisorId: slot.supervisor === null ? null : (employees[slot.supervisor] as EmployeeRow).id,
           });
         }
-        if (plan.regionCode === DEMO_REGION) placeDemoUsers(employees, positions, units);
+        if (plan.regionCode === DEMO_REGION) placeDemoUsers(employees, positions, units, existing);
         const assessRng = createRandom(options.seed, `assessment/${plan.regionCode}`);
         const demoNips: readonly string[] = [DEMO_ATASAN.nip, DEMO_PEGAWAI.nip];
         const assessments = employees
@@ -315,7 +381,8 @@ export function createDataset(regions: readonly Region[], options: SeedOptions):
             const assessment = assess(assessRng, e);
             return e.nip === DEMO_PEGAWAI.nip ? { ...assessment, method: 'ASSESSMENT_CENTER' as const, scores: { ...DEMO_PEGAWAI_SCORES } } : assessment;
           });
-        yield { instansi, units, positions: [...positions.values()], employees, assessments };
+        const outcomes = employees.map((e) => outcomesFor(e, { seed: options.seed, today, alwaysRated: demoNips, alwaysWithSkp: [DEMO_KEPALA.nip] }));
+        yield { instansi, units, positions: [...positions.values()], employees, assessments, outcomes };
       }
     },
   };

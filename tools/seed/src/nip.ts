@@ -3,7 +3,7 @@
 // followed by `21` where a PNS has the TMT month (as BKN issues them; personnel accepts both).
 // Checking a NIP is personnel's rule (parseNip in its domain/nip.ts); the seed only builds them.
 import type { EmploymentType, Gender } from '@kinerja/kit/vocabulary';
-import { PPPK_NIP_CODE } from '@kinerja/personnel/src/domain/nip.ts';
+import { PPPK_NIP_CODE } from '@kinerja/personnel/domain/nip';
 
 export type { Gender };
 
@@ -24,11 +24,12 @@ export class NipRegistry {
     this.reserved = new Set(reserved);
   }
 
-  allocate(birthDate: string, tmt: string, gender: Gender, employmentType: EmploymentType = 'PNS'): string {
+  /** `isFree` turns down NIPs held elsewhere (another dataset's people already in the database). */
+  allocate(birthDate: string, tmt: string, gender: Gender, employmentType: EmploymentType = 'PNS', isFree: (nip: string) => boolean = () => true): string {
     const prefix = nipPrefix(birthDate, tmt, gender, employmentType);
     let serial = this.nextSerial.get(prefix) ?? 1;
     let nip = `${prefix}${String(serial).padStart(3, '0')}`;
-    while (this.reserved.has(nip)) {
+    while (this.reserved.has(nip) || !isFree(nip)) {
       serial++;
       nip = `${prefix}${String(serial).padStart(3, '0')}`;
     }

@@ -2,6 +2,7 @@
 // bulk loader maps these rows onto its own tables.
 import type { Education, EmploymentType, JenisJabatan } from './civil-service.ts';
 import type { Gender } from './nip.ts';
+import type { EmployeeOutcomes } from './outcomes.ts';
 import type { Region } from './regions.ts';
 
 export type UnitKind = 'INSTANSI' | 'OPD' | 'BIDANG' | 'SEKSI';
@@ -64,6 +65,8 @@ export interface InstansiBatch {
   positions: PositionRow[];
   employees: EmployeeRow[];
   assessments: AssessmentRow[];
+  /** Ratings and day statuses of every employee, in the order of `employees` (tools/seed/src/outcomes.ts). */
+  outcomes: EmployeeOutcomes[];
 }
 
 export type { Region };

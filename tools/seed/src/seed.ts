@@ -1,6 +1,6 @@
 // Generates a dataset and streams it, a few instansi at a time, into the services' bulk paths.
 import type { Logger } from 'pino';
-import { createDataset, type SeedOptions } from './dataset.ts';
+import { createDataset, planDataset, type SeedOptions } from './dataset.ts';
 import { openLoaders, type SeededService } from './load.ts';
 import { loadRegions } from './regions.ts';
 import type { InstansiBatch } from './rows.ts';
@@ -35,7 +35,9 @@ export interface SeedReport {
 
 export async function runSeed(options: RunSeedOptions): Promise<SeedReport> {
   const started = performance.now();
-  const dataset = createDataset(loadRegions(), options);
+  const regions = loadRegions();
+  // Checks the arguments (unknown provinces…) before any database is touched.
+  planDataset(regions, options);
   const loaders = options.dryRun ? null : await openLoaders(options);
   const report: SeedReport = { skipped: false, employees: 0, units: 0, positions: 0, assessments: 0, rowsWritten: 0, seconds: 0, generationSeconds: 0, employeesPerSecond: 0, rowsPerSecond: 0 };
   try {
@@ -43,6 +45,9 @@ export async function runSeed(options: RunSeedOptions): Promise<SeedReport> {
       report.skipped = true;
       return report;
     }
+    // Another dataset may already be loaded (a second --seed on top of npm start's): the generator
+    // gives this one NIPs beside it. A restart of the same command finds its own people and keeps them.
+    const dataset = createDataset(regions, { ...options, existing: await loaders?.knownEmployees() });
     const batchSize = options.batchSize ?? 5000;
     let pending: Promise<void> = Promise.resolve();
     let chunk: InstansiBatch[] = [];
@@ -59,7 +64,11 @@ export async function runSeed(options: RunSeedOptions): Promise<SeedReport> {
         report.rowsWritten +=
           counts.personnel.units + counts.personnel.positions + counts.personnel.employees +
           counts.competency.employees + counts.competency.assessments * 10 /* assessment + 9 scores */ +
-          counts.competency.gaps + counts.competency.summaryRows;
+          counts.competency.gaps + counts.competency.summaryRows + counts.attendance.rows +
+          Object.values(counts.remuneration).reduce((sum, n) => sum + n, 0) +
+          counts.performance.employees + counts.performance.goals + counts.performance.skps * 11 /* skp, 7 expectations, 3 events */ +
+          counts.performance.rhk + counts.performance.indicators + counts.performance.realisations +
+          counts.performance.evaluations + counts.performance.summaryRows + counts.performance.calibrations;
       });
       // Handled when awaited by the next flush; this only keeps Node from reporting it as unhandled meanwhile.
       pending.catch(() => {});
@@ -82,6 +91,7 @@ export async function runSeed(options: RunSeedOptions): Promise<SeedReport> {
     }
     await flush();
     await pending;
+    if (loaders) report.rowsWritten += (await loaders.finish()).rowsWritten;
   } finally {
     await loaders?.close();
   }

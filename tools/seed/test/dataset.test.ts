@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PNS_ENTRY_GOLONGAN, PNS_GOLONGAN, PPPK_GOLONGAN, RETIREMENT_AGE } from '../src/civil-service.ts';
-import { DEMO_ATASAN, DEMO_PEGAWAI, DEMO_PEGAWAI_SCORES, createDataset, planDataset } from '../src/dataset.ts';
+import { DEMO_ATASAN, DEMO_KEPALA, DEMO_PEGAWAI, DEMO_PEGAWAI_SCORES, createDataset, employeeIdentity, planDataset, type ExistingEmployees } from '../src/dataset.ts';
 import { serviceYears } from '../src/people.ts';
-import { isGolonganValidFor, isValidKelasJabatan } from '@kinerja/personnel/src/domain/golongan.ts';
-import { checkNipMatchesPerson, parseNip } from '@kinerja/personnel/src/domain/nip.ts';
+import { isGolonganValidFor, isValidKelasJabatan } from '@kinerja/personnel/domain/golongan';
+import { checkNipMatchesPerson, parseNip } from '@kinerja/personnel/domain/nip';
 import { apportion } from '../src/population.ts';
 import { loadRegions } from '../src/regions.ts';
 import type { EmployeeRow, InstansiBatch } from '../src/rows.ts';
@@ -34,6 +34,15 @@ describe('apportion', () => {
   });
 });
 
+describe('small national datasets', () => {
+  it('spreads 1000 employees over all 38 provinces, however few a small province gets', () => {
+    const batches = collect(1000, 3);
+    expect(batches.reduce((sum, b) => sum + b.employees.length, 0)).toBe(1000);
+    expect(new Set(batches.map((b) => b.instansi.regionCode.slice(0, 2))).size).toBe(38);
+    for (const batch of batches) expect(batch.employees.length, batch.instansi.name).toBeGreaterThan(0);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same rows for the same seed and different people for another seed', () => {
     const again = collect(20_000, 7);
@@ -48,6 +57,36 @@ describe('determinism', () => {
     const a = ids(collect(500, 1, ['36']));
     const b = ids(collect(500, 2, ['36']));
     expect([...a].filter((id) => b.has(id)).length).toBeGreaterThan(0);
+  });
+
+  it('gives a second dataset NIPs beside the loaded one and leaves the demo users to it; a restart keeps its own NIPs', () => {
+    const loaded = collect(5000, 1).flatMap((b) => b.employees);
+    const known = (rows: EmployeeRow[]): ExistingEmployees => ({
+      identities: new Map(rows.map((e) => [e.nip, employeeIdentity(e.unitId, e.name)])),
+      demoAtasanSupervisorId: rows.find((e) => e.nip === DEMO_ATASAN.nip)?.supervisorId,
+    });
+    const second = (existing: ExistingEmployees) => [...createDataset(regions, { employees: 5000, seed: 'cap2', existing }).batches()].flatMap((b) => b.employees);
+    // Without knowing the first, the generator hands out some of its NIPs again (the demo ones among them).
+    const blind = collect(5000, 'cap2').flatMap((b) => b.employees);
+    const loadedNips = new Set(loaded.map((e) => e.nip));
+    expect(blind.filter((e) => loadedNips.has(e.nip)).length).toBeGreaterThan(3);
+
+    const added = second(known(loaded));
+    expect(added).toHaveLength(5000);
+    expect(added.filter((e) => loadedNips.has(e.nip))).toEqual([]);
+    const addedIds = new Set(added.map((e) => e.id));
+    expect(added.filter((e) => e.supervisorId !== null && !addedIds.has(e.supervisorId))).toEqual([]);
+    // A restart finds part of its own dataset loaded beside the first and generates the same rows.
+    expect(second(known([...loaded, ...added.slice(0, 2000)]))).toEqual(added);
+    // The demo kepala's id comes from a NIP no row holds: were it one the second dataset hands out, that
+    // person would get the kepala's id, so the generator skips it too.
+    const kepala = loaded.find((e) => e.nip === DEMO_KEPALA.nip) as EmployeeRow;
+    const [someone] = added;
+    const withKepalaOnSomeonesNip = second({ ...known(loaded), demoKepala: { id: someone?.id as string, unitId: kepala.unitId } });
+    expect(withKepalaOnSomeonesNip).toHaveLength(5000);
+    expect(withKepalaOnSomeonesNip.map((e) => e.id)).not.toContain(someone?.id);
+    // and the dataset that placed the kepala keeps it on a restart
+    expect([...createDataset(regions, { employees: 5000, seed: 1, existing: { ...known(loaded), demoKepala: { id: kepala.id, unitId: kepala.unitId } } }).batches()].flatMap((b) => b.employees)).toEqual(loaded);
   });
 });
 

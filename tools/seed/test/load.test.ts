@@ -1,7 +1,7 @@
 // The bulk paths against real PostgreSQL: fresh databases migrated by each service's own migrations.
 import { createTestDatabase, type TestDatabase } from '@kinerja/kit/testing';
-import { loadPersonnelBatch } from '@kinerja/personnel/src/bulk/index.ts';
-import { loadCompetencyBatch } from '@kinerja/competency/src/bulk/index.ts';
+import { loadPersonnelBatch } from '@kinerja/personnel/bulk';
+import { loadCompetencyBatch } from '@kinerja/competency/bulk';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,5 +124,40 @@ describe('seeding through the services’ bulk paths', () => {
       }),
     ).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('--if-empty after a seed cut short', () => {
+  it('seeds again when one service has no employees yet (personnel loaded, competency not), and skips once all have them', async () => {
+    const personnelOnly = await createTestDatabase('seed_partial_personnel');
+    const competencyLater = await createTestDatabase('seed_partial_competency');
+    const seed = (services: ('personnel' | 'competency')[]) =>
+      runSeed({
+        employees: 300,
+        seed: 'partial',
+        provinces: ['32'],
+        serverUrl: 'postgres://unused',
+        services,
+        databaseUrls: { personnel: personnelOnly.url, competency: competencyLater.url },
+        ifEmpty: true,
+        logger,
+      });
+    try {
+      expect((await seed(['personnel'])).skipped).toBe(false);
+      // Both services asked for: competency is empty, so this is not a complete earlier seed.
+      const second = await seed(['personnel', 'competency']);
+      expect(second.skipped).toBe(false);
+      const client = new pg.Client({ connectionString: competencyLater.url });
+      await client.connect();
+      try {
+        expect(await count(client, 'select count(*) as n from employee')).toBe(300);
+      } finally {
+        await client.end();
+      }
+      expect((await seed(['personnel', 'competency'])).skipped).toBe(true);
+    } finally {
+      await personnelOnly.drop();
+      await competencyLater.drop();
+    }
   });
 });

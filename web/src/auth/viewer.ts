@@ -65,3 +65,21 @@ export const regionalRoles: readonly Role[] = [
   'auditor',
   'asesor',
 ];
+
+/** Roles that may read training needs (competency's trainingNeeds/trainingNeedsSummary); not the asesor. */
+export const trainingRoles: readonly Role[] = ['perencana-diklat', 'admin-kepegawaian', 'analis', 'pimpinan', 'auditor'];
+
+/** Roles that open a unit's calibration and cascade: the atasan inside the unit, the region's admin-kepegawaian. */
+export const performanceUnitRoles: readonly Role[] = ['atasan', 'admin-kepegawaian'];
+
+/**
+ * Whether personnel shows this viewer any employee: region-wide roles (the training roles) see their
+ * region, anyone with a NIP sees self and their atasan; an asesor without a NIP sees nobody
+ * (services/personnel/src/domain/visibility.ts).
+ */
+export function seesEmployees(viewer: Viewer): boolean {
+  return viewer.nip !== null || hasAnyRole(viewer, trainingRoles);
+}
+
+/** Roles that read a unit's attendance recap: the region's admin and an atasan (their subordinates). */
+export const attendanceRecapRoles: readonly Role[] = ['admin-kepegawaian', 'atasan'];

@@ -27,3 +27,19 @@ export function dashboardVariables(regionCode: string, withCompetency = true): D
   // `regions` requires a level even when skipped; REGENCY is the only level below a province.
   return { scopeCode: regionCode, withScope: true, childLevel: 'REGENCY', parentCode: regionCode, withChildren: false, withCompetency };
 }
+
+/**
+ * The region the dashboard shows: the one the viewer drilled into (`#/dasbor?wilayah=32`) when it lies
+ * inside their own region, else their own. Drilling never leaves the viewer's scope.
+ */
+export function dashboardRegionCode(viewerRegionCode: string, drillCode: string | null | undefined): string {
+  const drill = (drillCode ?? '').trim();
+  if (drill === '' || drill.toUpperCase() === 'ID') return viewerRegionCode;
+  if (levelOfRegionCode(viewerRegionCode) === 'NATIONAL') return drill;
+  return drill === viewerRegionCode || drill.startsWith(`${viewerRegionCode}.`) ? drill : viewerRegionCode;
+}
+
+/** `#/dasbor?wilayah=32.15` (the national view without a region). */
+export function dashboardHref(regionCode: string | null): string {
+  return regionCode ? `#/dasbor?wilayah=${encodeURIComponent(regionCode)}` : '#/dasbor';
+}

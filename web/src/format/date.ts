@@ -9,3 +9,12 @@ export function formatDate(isoDate: string | null | undefined): string {
   // Date.UTC rolls 2025-02-30 over into March; such a value is not a date, so it is shown as it is.
   return date.getUTCMonth() === Number(match[2]) - 1 ? dateFormat.format(date) : isoDate;
 }
+
+const instantFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+
+/** A moment (ISO timestamp) in Western Indonesia Time: `29 November 2026 pukul 17.30`. */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : instantFormat.format(date);
+}

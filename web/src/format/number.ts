@@ -38,3 +38,15 @@ export function formatShare(part: number | null | undefined, whole: number | nul
   if (!isNumber(part) || !isNumber(whole) || whole === 0) return missing;
   return formatPercent((part / whole) * 100);
 }
+
+const rupiahFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+
+/** Whole rupiah the Indonesian way (`Rp 1.234.567`, `-Rp 12.345`), with a plain space so texts can be searched. */
+export function formatRupiah(value: number | null | undefined): string {
+  return isNumber(value) ? rupiahFormat.format(value).replace(/\u00a0/g, ' ') : missing;
+}
+
+/** Basis points as a percentage (`50` → `0,5%`, `1250` → `12,5%`). */
+export function formatBasisPoints(value: number | null | undefined): string {
+  return isNumber(value) ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value / 100)}%` : missing;
+}

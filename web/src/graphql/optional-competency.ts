@@ -1,6 +1,8 @@
-// The competency subgraph extends personnel's types; when it is down the gateway answers HTTP 500
-// with a masked error and no data (checked against the real gateway with competency unreachable).
-// Pages then ask once more without the competency fields, so personnel data still shows with a notice.
+// The competency subgraph extends personnel's types; when it is slow or down the gateway answers with
+// personnel's data, the competency fields null (they are nullable) and an error whose
+// `extensions.subgraph` names the subgraph (gateway/src/subgraphs/resilience.ts: SUBGRAPH_TIMEOUT,
+// SUBGRAPH_UNAVAILABLE). Pages then ask once more without the competency fields, so personnel data
+// shows with a notice.
 export interface GraphQLErrorLike {
   readonly message: string;
   readonly path?: readonly (string | number)[] | undefined;
@@ -10,7 +12,7 @@ export interface GraphQLErrorLike {
 export const competencyFields: readonly string[] = ['competencyGaps', 'competencyProfile', 'competencyAssessments'];
 
 function touchesCompetency(error: GraphQLErrorLike): boolean {
-  if (error.extensions?.['serviceName'] === 'competency') return true;
+  if (error.extensions?.['subgraph'] === 'competency') return true;
   return (error.path ?? []).some((segment) => typeof segment === 'string' && competencyFields.includes(segment));
 }
 

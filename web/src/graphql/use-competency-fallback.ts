@@ -3,7 +3,7 @@ import { useQuery } from '@urql/vue';
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import type { Ref } from 'vue';
 import { shouldRetryWithoutCompetency } from './optional-competency.ts';
-import { errorMessages } from './error-message.ts';
+import { describeErrors } from './error-message.ts';
 
 /**
  * Runs a query whose competency fields sit under `@include(if: $withCompetency)`; when they fail,
@@ -33,7 +33,7 @@ export function useCompetencyFallbackQuery<Data, Variables extends AnyVariables 
   return {
     data: result.data as Ref<Data | undefined>,
     fetching: result.fetching,
-    errors: computed(() => errorMessages(result.error.value)),
+    errors: computed(() => describeErrors(result.error.value)),
     // Only once the answer without competency arrived: if that fails too, the error says enough.
     competencyUnavailable: computed(() => !withCompetency.value && !result.error.value),
     refetch: () => {

@@ -11,13 +11,15 @@ import { kafkaAnswers } from '../../src/readiness.ts';
 import { findFreePort } from '../../src/ports.ts';
 
 function client(brokers: string[]): Kafka {
-  return new Kafka({ clientId: 'local-infra-test', brokers, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  return new Kafka({ clientId: 'local-infra-test', brokers, logLevel: logLevel.NOTHING, retry: { retries: 5 } });
 }
 
 async function produce(kafka: Kafka, topic: string, messages: { key: string; value: string }[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  // No waitForLeaders: kafkajs would throw on the UNKNOWN_TOPIC_OR_PARTITION a KRaft broker answers
+  // while the new topic spreads through its metadata; the idempotent producer retries that instead.
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
   await admin.disconnect();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -25,7 +27,32 @@ async function produce(kafka: Kafka, topic: string, messages: { key: string; val
   await producer.disconnect();
 }
 
+/**
+ * A restarted broker answers metadata requests before it has loaded `__consumer_offsets`, so a consumer
+ * group joined at once can fail with "Failed to find group coordinator" (seen in CI on a loaded machine).
+ * Wait until the broker names a coordinator, as a consumer after an outage would by retrying.
+ */
+async function waitForGroupCoordinator(kafka: Kafka, timeoutMs = 60_000): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      try {
+        await admin.describeGroups([`local-infra-test-probe-${randomUUID()}`]);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 async function consume(kafka: Kafka, topic: string, count: number): Promise<KafkaMessage[]> {
+  await waitForGroupCoordinator(kafka);
   const consumer = kafka.consumer({ groupId: `local-infra-test-${randomUUID()}` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { planApps, serviceDatabaseName, subgraphUrlVariable } from '../../src/apps.ts';
+import { planApps, readAppWorkspaces, serviceDatabaseName, subgraphUrlVariable } from '../../src/apps.ts';
 import type { Workspace } from '../../src/apps.ts';
 import { formatDemoUsers, readDemoUsers } from '../../src/demo-users.ts';
-import { localPaths } from '../../src/paths.ts';
+import { localPaths, repoRoot } from '../../src/paths.ts';
 
-const workspace = (dir: string, scripts: Record<string, string>): Workspace => ({ dir, packageName: `@kinerja/${dir.split('/').at(-1)}`, scripts });
+const workspace = (dir: string, scripts: Record<string, string>, subgraphPort?: number): Workspace => ({
+  dir,
+  packageName: `@kinerja/${dir.split('/').at(-1)}`,
+  scripts,
+  ...(subgraphPort ? { subgraphPort } : {}),
+});
 const infra = {
   databaseUrl: 'postgres://postgres:secret@127.0.0.1:54329/postgres',
   env: {
@@ -18,9 +23,9 @@ const infra = {
 describe('npm start plan (ports and variables from docs/conventions.md)', () => {
   const plans = planApps(
     [
-      workspace('services/competency', { start: 'node src/main.ts' }),
+      workspace('services/competency', { start: 'node src/main.ts' }, 4002),
       workspace('services/kit', { test: 'vitest' }),
-      workspace('services/personnel', { start: 'node src/main.ts' }),
+      workspace('services/personnel', { start: 'node src/main.ts' }, 4001),
       workspace('services/notifications', { start: 'node src/main.ts' }),
       workspace('services/draft', { test: 'vitest' }),
       workspace('gateway', { build: 'node src/compose.ts', start: 'node src/main.ts' }),
@@ -32,6 +37,11 @@ describe('npm start plan (ports and variables from docs/conventions.md)', () => 
 
   it('runs every service with a start script except the kit, then the gateway, then the web app', () => {
     expect(plans.map((plan) => plan.name)).toEqual(['competency', 'personnel', 'notifications', 'gateway', 'web']);
+  });
+
+  it('points the web app’s payroll export proxy at the remuneration service when there is one', () => {
+    const withRemuneration = planApps([workspace('services/remuneration', { start: 'node src/main.ts' }, 4005), workspace('web', { dev: 'vite' })], infra);
+    expect(withRemuneration.find((plan) => plan.name === 'web')?.env['REMUNERATION_URL']).toBe('http://localhost:4005');
   });
 
   it.each([
@@ -65,6 +75,12 @@ describe('npm start plan (ports and variables from docs/conventions.md)', () => 
   it('runs the web app through vite dev', () => {
     expect(byName.get('web')?.script).toBe('dev');
     expect(byName.get('web')?.env['COMPETENCY_URL']).toBe('http://localhost:4002');
+    // No remuneration workspace in this plan: no proxy target for the payroll export.
+    expect(byName.get('web')?.env['REMUNERATION_URL']).toBeUndefined();
+    expect(byName.get('web')?.env['VITE_GRAPHQL_URL']).toBe('http://localhost:4000/graphql');
+    expect(byName.get('web')?.env['VITE_KEYCLOAK_URL']).toBe('http://localhost:8180');
+    expect(byName.get('gateway')?.env['CORS_ORIGINS']).toBe('http://localhost:5173');
+    expect(byName.get('gateway')?.env['WORKBENCH_URL']).toBe('http://localhost:5173/workbench');
   });
 
   it.each([
@@ -76,10 +92,24 @@ describe('npm start plan (ports and variables from docs/conventions.md)', () => 
   });
 });
 
+describe('the subgraphs of the repository', () => {
+  it('take their ports from their package.json ("kinerja": { "subgraph": { "port" } })', async () => {
+    const workspaces = await readAppWorkspaces(repoRoot);
+    const ports = new Map(workspaces.map((workspace) => [workspace.dir, workspace.subgraphPort]));
+    expect(ports.get('services/personnel')).toBe(4001);
+    expect(ports.get('services/competency')).toBe(4002);
+    expect(ports.get('services/kit')).toBeUndefined();
+  });
+});
+
 describe('demo users printed by npm start', () => {
   it('come from the realm file with roles, region and NIP', async () => {
     const users = await readDemoUsers(localPaths().realmFile);
-    expect(users).toHaveLength(11);
+    // Every person of the realm, not the SIASN export's service account (it signs in with client credentials).
+    expect(users.map((user) => user.username)).toHaveLength(13);
+    expect(users.map((user) => user.username)).not.toContain('service-account-kinerja-siasn-sync');
+    // The national HR admin keeps the national position catalogue (issue 9).
+    expect(users.find((user) => user.username === 'nasional.admin')).toEqual({ username: 'nasional.admin', roles: ['admin-kepegawaian'], regionCode: 'ID', nip: '' });
     expect(users.find((user) => user.username === 'karawang.atasan')).toEqual({
       username: 'karawang.atasan',
       roles: ['atasan', 'pegawai'],
@@ -95,6 +125,43 @@ describe('port overrides for a private set of servers', () => {
     const { infraPorts } = await import('../../src/infra.ts');
     expect(infraPorts({})).toEqual({ postgres: 54329, kafka: 9092, kafkaController: 9093, keycloak: 8180 });
     expect(infraPorts({ KINERJA_KAFKA_PORT: '29092', KINERJA_KEYCLOAK_PORT: '28180' })).toMatchObject({ kafka: 29092, keycloak: 28180 });
+  });
+
+  it('moves apps with KINERJA_<NAME>_PORT, and the addresses between them follow', () => {
+    const moved = planApps(
+      [
+        workspace('services/competency', { start: 'node src/main.ts' }),
+        workspace('gateway', { start: 'node src/main.ts' }),
+        workspace('web', { dev: 'vite' }),
+      ],
+      infra,
+      'info',
+      { KINERJA_COMPETENCY_PORT: '24002', KINERJA_GATEWAY_PORT: '24000', KINERJA_WEB_PORT: '25173' },
+    );
+    const byName = new Map(moved.map((plan) => [plan.name, plan]));
+    expect(moved.map((plan) => [plan.name, plan.port])).toEqual([
+      ['competency', 24002],
+      ['gateway', 24000],
+      ['web', 25173],
+    ]);
+    expect(byName.get('gateway')?.env).toMatchObject({
+      PORT: '24000',
+      SUBGRAPH_COMPETENCY_URL: 'http://localhost:24002/graphql',
+      CORS_ORIGINS: 'http://localhost:25173',
+      WORKBENCH_URL: 'http://localhost:25173/workbench',
+    });
+    expect(byName.get('web')?.env).toMatchObject({
+      PORT: '25173',
+      VITE_GRAPHQL_URL: 'http://localhost:24000/graphql',
+      COMPETENCY_URL: 'http://localhost:24002',
+    });
+    expect(byName.get('web')?.healthUrl).toBe('http://localhost:25173/');
+  });
+
+  it.each(['0', 'abc', '70000'])('rejects KINERJA_WEB_PORT=%s', (value) => {
+    expect(() => planApps([workspace('web', { dev: 'vite' })], infra, 'info', { KINERJA_WEB_PORT: value })).toThrow(
+      `KINERJA_WEB_PORT=${value} is not a port number`,
+    );
   });
 
   it.each(['0', 'abc', '70000', '9092.5'])('rejects KINERJA_KAFKA_PORT=%s with one line', async (value) => {

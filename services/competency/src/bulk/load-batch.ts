@@ -17,8 +17,8 @@ import { computeGaps } from '../domain/gap.ts';
 import { sumSummaryDeltas, summaryDeltas } from '../domain/gap-summary.ts';
 import { computeJpm } from '../domain/jpm.ts';
 import { selectStandard, type JenisJabatan, type StandardCandidate } from '../domain/standards.ts';
-import { addSummaryDeltasStatement, summaryDeltaValues } from '../store/gap-summary-store.ts';
-import { todayIso } from '../store/sql.ts';
+import { addSummaryDeltasStatement, summaryDeltaValues } from '../repositories/gap-summary-rows.ts';
+import { todayIso } from '@kinerja/kit/dates';
 import type { SqlClient } from './sql-client.ts';
 
 export interface BulkEmployee {

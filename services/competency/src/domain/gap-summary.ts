@@ -4,7 +4,7 @@
 // contribution, so a position change or a finalised assessment touches O(competencies) rows.
 import { toHundredths } from './decimal.ts';
 import type { CompetencyGap } from './gap.ts';
-import { regionAncestors } from './region-rollup.ts';
+import { regionAncestors } from '@kinerja/kit/scoping';
 
 export type SummaryScope = 'REGION' | 'UNIT';
 

@@ -5,6 +5,14 @@ import { defineEntity, p } from '@mikro-orm/core';
 export const Employee = defineEntity({
   name: 'Employee',
   tableName: 'employee',
+  indexes: [
+    { name: 'employee_nip_idx', properties: ['nip'] },
+    { name: 'employee_supervisor_idx', properties: ['supervisorId'] },
+    { name: 'employee_position_idx', properties: ['positionId'] },
+    { name: 'employee_instansi_jenis_idx', properties: ['instansiId', 'jenisJabatan'] },
+    { name: 'employee_jenis_idx', properties: ['jenisJabatan'] },
+  ],
+  checks: [{ name: 'employee_status_check', expression: "status = ANY (ARRAY['ACTIVE'::text, 'RETIRED'::text])" }],
   properties: {
     employeeId: p.text().primary(),
     nip: p.text(),
@@ -14,6 +22,8 @@ export const Employee = defineEntity({
     jenisJabatan: p.text().nullable(),
     positionId: p.text().nullable(),
     supervisorId: p.text().nullable(),
+    /** Unit ids from the instansi down to unitId (EmployeeChanged.unit_path). */
+    unitPath: p.array().columnType('text[]').defaultRaw("'{}'::text[]"),
     status: p.text(),
     lastEventAt: p.datetime(),
     updatedAt: p.datetime().defaultRaw('now()'),

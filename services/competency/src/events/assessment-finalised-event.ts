@@ -1,11 +1,11 @@
 // Publishes competency.assessment.v1 AssessmentFinalised through the outbox, in the finalise transaction.
 import { enqueueEvent } from '@kinerja/kit/events';
-import { AssessmentFinalisedSchema, create, toBinary } from '@kinerja/proto';
+import { AssessmentFinalisedSchema, create, toBinary, topics } from '@kinerja/proto';
 import { compareCompetencyCodes } from '../domain/dictionary.ts';
-import type { AssessmentRecord } from '../store/assessment-store.ts';
-import type { Em } from '../store/sql.ts';
+import type { AssessmentRecord } from '../repositories/assessment-rows.ts';
+import type { Em } from '../repositories/sql.ts';
 
-export const ASSESSMENT_TOPIC = 'competency.assessment.v1';
+export const ASSESSMENT_TOPIC = topics.competencyAssessment;
 
 export function enqueueAssessmentFinalised(
   em: Em,

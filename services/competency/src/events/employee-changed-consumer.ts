@@ -4,14 +4,14 @@
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { startIdempotentConsumer, PoisonMessageError, type IdempotentConsumer, type IncomingEvent } from '@kinerja/kit/events';
-import { EmployeeChangedSchema, EmployeeStatus, JenisJabatan, fromBinary } from '@kinerja/proto';
+import { EmployeeChangedSchema, EmployeeStatus, JenisJabatan, fromBinary, topics } from '@kinerja/proto';
 import { isJenisJabatan } from '../domain/standards.ts';
-import { rederiveEmployee } from '../derived/employee-derivation.ts';
-import { upsertEmployeeSnapshot, type EmployeeRecord } from '../store/employee-store.ts';
-import type { Em } from '../store/sql.ts';
+import { rederiveEmployee } from '../commands/rederive-employee.ts';
+import { upsertEmployeeSnapshot, type EmployeeRecord } from '../repositories/employee-rows.ts';
+import type { Em } from '../repositories/sql.ts';
 import type { Orm } from '@kinerja/kit/db';
 
-export const EMPLOYEE_TOPIC = 'personnel.employee.v1';
+export const EMPLOYEE_TOPIC = topics.personnelEmployee;
 export const EMPLOYEE_CONSUMER_GROUP = 'competency.employee-read-model';
 
 export function employeeFromEvent(payload: Uint8Array): EmployeeRecord {

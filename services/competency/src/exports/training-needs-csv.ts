@@ -6,10 +6,10 @@ import { GraphQLError } from 'graphql';
 import { createLoaderRegistry, type Orm, type TokenVerifier } from '@kinerja/kit';
 import type { Logger } from 'pino';
 import { findCompetency } from '../domain/dictionary.ts';
-import { findEmployees } from '../store/employee-store.ts';
-import { findProgrammes } from '../store/programme-store.ts';
-import { listTrainingNeeds, type NeedCursor } from '../store/training-need-store.ts';
-import type { Em } from '../store/sql.ts';
+import { findEmployees } from '../repositories/employee-rows.ts';
+import { findProgrammes } from '../repositories/programme-rows.ts';
+import { listTrainingNeeds, type NeedCursor } from '../repositories/training-need-rows.ts';
+import type { Em } from '../repositories/sql.ts';
 import { trainingNeedFilter } from '../resolvers/query.ts';
 import type { Context } from '../resolvers/context.ts';
 

@@ -1,12 +1,25 @@
+// The resolvers map: one export per GraphQL type, named like the type (docs/service-template.md).
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { entityResolvers } from './entities.ts';
-import { mutationResolvers } from './mutation.ts';
-import { queryResolvers } from './query.ts';
-import { typeResolvers } from './types.ts';
+import { CompetencyAssessment } from './assessment.ts';
+import { Employee, OrgUnit, Region } from './federated.ts';
+import { Mutation } from './mutation.ts';
+import { CompetencyProfile } from './profile.ts';
+import { Query } from './query.ts';
+import { CompetencyStandard, MappingBand, MappingScheme } from './standard.ts';
+import { TrainingNeed, TrainingProgramme } from './training.ts';
 
+export type { Context } from './context.ts';
 export const resolvers: Resolvers = {
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  ...entityResolvers,
-  ...typeResolvers,
+  Query,
+  Mutation,
+  Employee,
+  Region,
+  OrgUnit,
+  CompetencyStandard,
+  MappingScheme,
+  MappingBand,
+  CompetencyProfile,
+  CompetencyAssessment,
+  TrainingProgramme,
+  TrainingNeed,
 };

@@ -1,20 +1,26 @@
 // Query fields: thin — scope, load, domain, shape.
-import { assertRole, badUserInput, hasRole } from '@kinerja/kit';
-import { competencies, findCompetency } from '../domain/dictionary.ts';
-import { isJenisJabatan } from '../domain/standards.ts';
-import { listProgrammes } from '../store/programme-store.ts';
-import { selectMappingRuleRecord } from '../derived/employee-derivation.ts';
-import { defaultJpmRule } from '../domain/jpm.ts';
+import { readAuditLog } from '@kinerja/kit/audit-log';
+import { assertRole, hasRole } from '@kinerja/kit/auth';
+import { todayIso } from '@kinerja/kit/dates';
+import { isUuid } from '@kinerja/kit/ids';
+import { badUserInput } from '@kinerja/kit/errors';
+import { assessorRoles, trainingPlannerRoles } from '@kinerja/kit/scoping';
 import { optimalityScheme } from '../domain/category.ts';
-import { todayIso } from '../store/sql.ts';
-import { listStandards, loadMappingRules } from '../store/standard-store.ts';
-import { listTrainingNeeds, summariseTrainingNeeds, type NeedCursor, type TrainingNeedFilter } from '../store/training-need-store.ts';
+import { competencies, findCompetency } from '../domain/dictionary.ts';
+import { defaultJpmRule } from '../domain/jpm.ts';
+import { selectMappingRuleRecord } from '../domain/profile.ts';
+import { isJenisJabatan } from '../domain/standards.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { loadersOf, viewerSelfOf, type Context } from './context.ts';
-import { competencyFilter } from './entities.ts';
-import { assertCanSeeEmployee, plannerRoles, regionArgument } from './scope.ts';
-import { standardParent, type MappingRuleParent, type TrainingNeedParent } from './types.ts';
+import { listProgrammes } from '../repositories/programme-rows.ts';
+import { listStandards, loadMappingRules } from '../repositories/standard-rows.ts';
+import { listTrainingNeeds, summariseTrainingNeeds, type TrainingNeedFilter } from '../repositories/training-need-rows.ts';
+import { assertCanSeeEmployee, competencyFilter, regionArgument } from './access.ts';
+import type { Context } from './context.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { assessmentById, employeeById } from './loaders.ts';
+import { mappingRuleParent, standardParent, type MappingRuleParent, type TrainingNeedParent } from './parents.ts';
 
+export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
 export interface TrainingNeedArgs {
@@ -25,29 +31,16 @@ export interface TrainingNeedArgs {
 
 /** Checks the role and turns the arguments into a filter inside the caller's region. */
 export function trainingNeedFilter(ctx: Context, args: TrainingNeedArgs): TrainingNeedFilter {
-  assertRole(ctx.viewer, ...plannerRoles);
+  assertRole(ctx.viewer, ...trainingPlannerRoles);
   return {
-    regionCode: regionArgument(ctx.viewer, args.regionCode),
+    regionCode: regionArgument(ctx, args.regionCode),
     unitId: args.unitId ?? null,
     competencyCode: competencyFilter(args.competency),
   };
 }
 
-export function encodeCursor(cursor: NeedCursor): string {
-  return Buffer.from(JSON.stringify([cursor.gap, cursor.employeeId, cursor.competencyCode])).toString('base64url');
-}
-
-export function decodeCursor(value: string): NeedCursor {
-  try {
-    const [gap, employeeId, competencyCode] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof gap === 'number' && typeof employeeId === 'string' && typeof competencyCode === 'string') return { gap, employeeId, competencyCode };
-  } catch {
-    // falls through to the error below
-  }
-  throw badUserInput('Kursor halaman tidak valid; mulai lagi dari halaman pertama', 'invalid_cursor');
-}
-
-export const queryResolvers: QueryResolvers = {
+export const Query: QueryResolvers = {
+  competencyAuditLog: (_, args, ctx) => readAuditLog(ctx, args),
   competencies: () => [...competencies],
   competency: (_, args) => findCompetency(args.code) ?? null,
 
@@ -60,18 +53,18 @@ export const queryResolvers: QueryResolvers = {
     const instansiId = args.instansiId?.trim() || null;
     const rule = selectMappingRuleRecord(await loadMappingRules(ctx.em), instansiId, todayIso());
     if (rule === null) return { instansiId: null, effectiveFrom: null, capSurplus: defaultJpmRule.capSurplus, scheme: optimalityScheme };
-    return { instansiId: rule.instansiId, effectiveFrom: rule.effectiveFrom, capSurplus: rule.jpmRule.capSurplus, scheme: rule.scheme };
+    return mappingRuleParent(rule);
   },
 
   competencyAssessment: async (_, args, ctx) => {
-    const loaders = loadersOf(ctx);
-    const assessment = await loaders.assessment.load(args.id).catch(() => null);
+    if (!isUuid(args.id)) return null;
+    const assessment = await assessmentById(ctx).load(args.id.toLowerCase());
     if (assessment === null) return null;
-    const employee = await loaders.employee.load(assessment.employeeId);
+    const employee = await employeeById(ctx).load(assessment.employeeId);
     if (employee === null) {
-      if (!hasRole(ctx.viewer, ...plannerRoles, 'asesor')) return null;
+      if (!hasRole(ctx.viewer, ...trainingPlannerRoles, ...assessorRoles)) return null;
     } else {
-      assertCanSeeEmployee(ctx.viewer, employee, await viewerSelfOf(ctx));
+      await assertCanSeeEmployee(ctx, employee.employeeId);
     }
     return assessment;
   },
@@ -81,7 +74,7 @@ export const queryResolvers: QueryResolvers = {
 
   trainingNeeds: async (_, args, ctx) => {
     const filter = trainingNeedFilter(ctx, args);
-    const first = args.first ?? 50;
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`Ukuran halaman harus 1–${MAX_PAGE_SIZE}`, 'invalid_page_size');
     }

@@ -2,20 +2,7 @@
 // number of employees; DOMAIN.md "People and organisation": region scoping is a prefix match.
 import { describe, expect, it } from 'vitest';
 import { summaryDeltas } from '../../src/domain/gap-summary.ts';
-import { regionAncestors } from '../../src/domain/region-rollup.ts';
 import type { CompetencyGap } from '../../src/domain/gap.ts';
-
-describe('regionAncestors', () => {
-  const cases: [string, string[]][] = [
-    ['32.15', ['ID', '32', '32.15']],
-    ['32', ['ID', '32']],
-    ['ID', ['ID']],
-    ['', ['ID']],
-  ];
-  it.each(cases)('%s → %j', (code, ancestors) => {
-    expect(regionAncestors(code)).toEqual(ancestors);
-  });
-});
 
 describe('summaryDeltas', () => {
   const gap = (competencyCode: string, required: number, assessed: number): CompetencyGap => ({

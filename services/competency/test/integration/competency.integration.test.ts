@@ -1,7 +1,7 @@
 // The competency subgraph against real PostgreSQL (fresh database), real Kafka (personnel.employee.v1
 // events on a suite topic) and real Keycloak tokens of the demo users (docs/conventions.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmployeeChange } from '@kinerja/proto';
+import { EmployeeChange, topics } from '@kinerja/proto';
 import { startHarness, type GraphQLResult, type Harness, type TestEmployee } from '../support/harness.ts';
 
 const CODES = ['M.1', 'M.2', 'M.3', 'M.4', 'M.5', 'M.6', 'M.7', 'M.8', 'SK.1'];
@@ -136,7 +136,7 @@ describe('assessment lifecycle (karawang.asesor)', () => {
     finalisedId = draft.id;
 
     const outbox = await h.sql<{ topic: string; key: string; type: string }>('select topic, key, type from outbox_event');
-    expect(outbox).toEqual([{ topic: 'competency.assessment.v1', key: pegawai.employeeId, type: 'AssessmentFinalised' }]);
+    expect(outbox).toEqual([{ topic: topics.competencyAssessment, key: pegawai.employeeId, type: 'AssessmentFinalised' }]);
 
     const gaps = gapsOf(await regionGaps('karawang.diklat', '32.15'));
     expect(gaps).toHaveLength(9);

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@kinerja/kit/server';
 import { EmployeeChange } from '@kinerja/proto';
-import { applyConfigurationInForce } from '../../src/derived/configuration-in-force.ts';
-import { todayIso } from '../../src/store/sql.ts';
+import { applyConfigurationInForce } from '../../src/commands/configuration-in-force.ts';
+import { todayIso } from '@kinerja/kit/dates';
 import { startHarness, type GraphQLResult, type Harness, type TestEmployee } from '../support/harness.ts';
 import { gapRows as sharedGapRows, recount as sharedRecount, summaryRows as sharedSummaryRows, type GapRow, type SummaryRow } from '../support/summaries.ts';
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { createKafka, type IdempotentConsumer } from '@kinerja/kit/events';
 import { startTestSubgraph, type TestSubgraph } from '@kinerja/kit/testing';
-import type { EmployeeChange } from '@kinerja/proto';
+import { topics, type EmployeeChange } from '@kinerja/proto';
 import {
   EmployeeChangedSchema,
   EmployeeStatus,
@@ -56,7 +56,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 export async function startHarness(prefix: string): Promise<Harness> {
   const suffix = randomUUID().slice(0, 8);
-  const topic = `personnel.employee.v1.test-${prefix}-${suffix}`;
+  const topic = `${topics.personnelEmployee}.test-${prefix}-${suffix}`;
   const groupId = `competency-test-${prefix}-${suffix}`;
   const base = await startTestSubgraph({
     serviceName: 'competency',

@@ -1,5 +1,6 @@
 // The Kafka headers every event carries (docs/conventions.md "Events"), and reading them back.
 import type { IHeaders } from 'kafkajs';
+import { deadLetterTopic } from '@kinerja/proto/topics';
 
 export const EVENT_ID_HEADER = 'event-id';
 export const EVENT_TYPE_HEADER = 'event-type';
@@ -15,9 +16,8 @@ export const DLQ_HEADERS = {
   failedAt: 'failed-at',
 } as const;
 
-export function deadLetterTopicOf(topic: string): string {
-  return `${topic}.dlq`;
-}
+/** `<topic>.dlq` (the name is fixed in @kinerja/proto/topics). */
+export const deadLetterTopicOf = deadLetterTopic;
 
 /** An event as a consumer's handler sees it. */
 export interface IncomingEvent {

@@ -1,11 +1,15 @@
-// One kafkajs client per service, logging through the service's pino logger.
+// One kafkajs client per service, logging through the service's pino logger, over TLS and with SASL/SCRAM
+// when the configuration says so (kafka-security.ts).
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import { plaintextKafka, type KafkaSecurity } from './kafka-security.ts';
 
 export interface CreateKafkaOptions {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /** `config.kafkaSecurity`; plaintext without authentication when absent (tests on the local broker). */
+  security?: KafkaSecurity;
 }
 
 const pinoLevelOf: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -22,11 +26,13 @@ function kafkaLogLevelFor(logger: Logger): logLevel {
   return logLevel.ERROR;
 }
 
-export function createKafka({ brokers, clientId, logger }: CreateKafkaOptions): Kafka {
+export function createKafka({ brokers, clientId, logger, security = plaintextKafka }: CreateKafkaOptions): Kafka {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,
     brokers,
+    ssl: security.ssl,
+    ...(security.sasl ? { sasl: security.sasl } : {}),
     logLevel: kafkaLogLevelFor(logger),
     logCreator:
       () =>

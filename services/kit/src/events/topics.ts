@@ -1,5 +1,6 @@
 // Topics are created on first use, each with its dead-letter topic beside it.
-import type { Kafka } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import { deadLetterTopicOf } from './headers.ts';
 
 export async function ensureTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
@@ -12,8 +13,44 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[]): Pro
     );
     if (missing.length === 0) return;
     // Partitions and replication follow the broker's defaults (deploy/ sets them per environment).
-    await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+    await createTopicsWithLeaders(admin, missing.map((topic) => ({ topic })));
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Errors a broker answers with while a just-created topic is still spreading through its metadata. */
+const settlingErrors = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/**
+ * Creates topics and waits until every partition has a leader. kafkajs's own `waitForLeaders` retries
+ * only LEADER_NOT_AVAILABLE, but a KRaft broker (Kafka 4) can answer the metadata request right after
+ * creation with UNKNOWN_TOPIC_OR_PARTITION ("This server does not host this topic-partition") until it
+ * has applied the new metadata record: CI failed on exactly that. Both answers are waited out here.
+ * Topics another client created meanwhile are fine (kafkajs leaves TOPIC_ALREADY_EXISTS unthrown).
+ */
+export async function createTopicsWithLeaders(
+  admin: Admin,
+  topics: ITopicConfig[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  await admin.createTopics({ topics, waitForLeaders: false });
+  const names = topics.map((topic) => topic.topic);
+  const deadline = Date.now() + timeoutMs;
+  for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 1000)) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: names });
+      const leaderless = metadata.topics.filter(
+        (topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0),
+      );
+      if (leaderless.length === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(`no leader after ${timeoutMs} ms for ${leaderless.map((t) => t.name).join(', ')}`);
+      }
+    } catch (error) {
+      const type = (error as { type?: string }).type;
+      if (!type || !settlingErrors.has(type) || Date.now() > deadline) throw error;
+    }
+    await sleep(delayMs);
   }
 }

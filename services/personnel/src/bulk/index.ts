@@ -1,3 +1,3 @@
 export { loadPersonnelBatch, type BulkEmployee, type BulkOrgUnit, type BulkPosition, type PersonnelBatch, type PersonnelBatchResult } from './load-batch.ts';
-export { preparePersonnelDatabase } from './prepare-database.ts';
+export { openPersonnelOrm, preparePersonnelDatabase } from './prepare-database.ts';
 export type { SqlClient } from './sql-client.ts';

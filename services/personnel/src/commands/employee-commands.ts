@@ -6,8 +6,9 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Viewer } from '@kinerja/kit/auth';
 import { assertRole } from '@kinerja/kit/auth';
 import type { EntityManager } from '@kinerja/kit/db';
+import { isIsoDate, todayIso } from '@kinerja/kit/dates';
 import { badUserInput, conflict, forbidden, notFound } from '@kinerja/kit/errors';
-import { isIsoDate, todayIso } from '../domain/dates.ts';
+import { isUuid } from '@kinerja/kit/ids';
 import { isGolonganValidFor } from '../domain/golongan.ts';
 import { checkNipMatchesPerson } from '../domain/nip.ts';
 import { reassignmentOnRetirement } from '../domain/retirement.ts';
@@ -17,7 +18,6 @@ import type { EmploymentType, Gender } from '../domain/vocabulary.ts';
 import { Employee, OrgUnit, Position, type EmployeeEntity, type OrgUnitEntity, type PositionEntity } from '../entities/index.ts';
 import { enqueueEmployeeChanged, type EmployeeChangeKind } from '../events/employee-changed.ts';
 import { supervisorChainFrom, unitPathOf } from '../repositories/reference-rows.ts';
-import { isUuid } from '../resolvers/ids.ts';
 
 type Transaction = EntityManager;
 
@@ -32,11 +32,11 @@ function effectiveDateOf(value: string | null | undefined): string {
   return value;
 }
 
-function actorOf(viewer: Viewer): string {
+export function actorOf(viewer: Viewer): string {
   return viewer.username || viewer.subject;
 }
 
-function assertAdministers(viewer: Viewer, regionCode: string, what: string): void {
+export function assertAdministers(viewer: Viewer, regionCode: string, what: string): void {
   if (!canAdministerRegion(viewer, regionCode)) {
     throw forbidden(`${what} berada di luar wilayah kewenangan Anda (${regionCode})`, 'region_out_of_scope');
   }
@@ -65,25 +65,53 @@ async function loadManagedEmployee(tx: Transaction, viewer: Viewer, employeeId: 
   return employee;
 }
 
-async function checkSupervisor(tx: Transaction, viewer: Viewer, employeeId: string, supervisorId: string): Promise<void> {
-  const supervisor = await tx.findOne(Employee, { id: requireId(supervisorId, 'supervisorId') });
+/** What a supervisor check needs to know of the proposed supervisor (an entity or a preloaded row). */
+export interface SupervisorFacts {
+  id: string;
+  regionCode: string;
+  status: string;
+}
+
+/** The proposed supervisor exists, lies in the admin's region and is still active. */
+export function assertSupervisorUsable(viewer: Viewer, supervisor: SupervisorFacts | null | undefined): asserts supervisor is SupervisorFacts {
   if (!supervisor || !canAdministerRegion(viewer, supervisor.regionCode)) {
     throw badUserInput('Atasan tidak ditemukan di wilayah Anda', 'supervisor_not_found', { field: 'supervisorId' });
   }
   if (supervisor.status !== 'ACTIVE') throw badUserInput('Atasan sudah pensiun', 'supervisor_retired', { field: 'supervisorId' });
-  const problem = supervisorProblem(employeeId, await supervisorChainFrom(tx, supervisor.id));
+}
+
+/** The assignment keeps the supervisor chain a tree (no self-supervision, no loop back to the employee). */
+export async function assertSupervisorChainAcyclic(tx: Transaction, employeeId: string, supervisorId: string): Promise<void> {
+  const problem = supervisorProblem(employeeId, await supervisorChainFrom(tx, supervisorId));
   if (problem === 'self_supervisor') throw badUserInput('Pegawai tidak dapat menjadi atasan dirinya sendiri', problem, { field: 'supervisorId' });
   if (problem === 'supervisor_cycle') {
     throw badUserInput('Penetapan atasan ini membuat rantai atasan berputar', problem, { field: 'supervisorId' });
   }
 }
 
-async function publish(tx: Transaction, change: EmployeeChangeKind, employee: EmployeeEntity, effectiveDate: string, actor: string): Promise<void> {
-  const [position, unit, unitPath] = await Promise.all([
-    tx.findOneOrFail(Position, { id: employee.positionId }),
-    tx.findOneOrFail(OrgUnit, { id: employee.unitId }),
-    unitPathOf(tx, employee.unitId),
-  ]);
+export async function checkSupervisor(tx: Transaction, viewer: Viewer, employeeId: string, supervisorId: string): Promise<void> {
+  const supervisor = await tx.findOne(Employee, { id: requireId(supervisorId, 'supervisorId') });
+  assertSupervisorUsable(viewer, supervisor);
+  await assertSupervisorChainAcyclic(tx, employeeId, supervisor.id);
+}
+
+/** Where the employee sits, as the EmployeeChanged snapshot names it (loaded by publish, or known to a bulk caller). */
+export interface SnapshotPlacement {
+  position: Pick<PositionEntity, 'id' | 'title' | 'jenisJabatan' | 'kelasJabatan'>;
+  instansiId: string;
+  /** Unit ids from the instansi down to the employee's unit (unitPathOf). */
+  unitPath: string[];
+}
+
+/** Adds the EmployeeChanged event of `employee` as placed in `placement` to the transaction's outbox. */
+export function publishSnapshot(
+  tx: Transaction,
+  change: EmployeeChangeKind,
+  employee: EmployeeEntity,
+  { position, instansiId, unitPath }: SnapshotPlacement,
+  effectiveDate: string,
+  actor: string,
+): void {
   enqueueEmployeeChanged(
     tx,
     change,
@@ -100,12 +128,21 @@ async function publish(tx: Transaction, change: EmployeeChangeKind, employee: Em
       regionCode: employee.regionCode,
       supervisorId: employee.supervisorId ?? null,
       position: { id: position.id, title: position.title, jenisJabatan: position.jenisJabatan, kelasJabatan: position.kelasJabatan },
-      instansiId: unit.instansiId,
+      instansiId,
       unitPath,
     },
     effectiveDate,
     actor,
   );
+}
+
+export async function publish(tx: Transaction, change: EmployeeChangeKind, employee: EmployeeEntity, effectiveDate: string, actor: string): Promise<void> {
+  const [position, unit, unitPath] = await Promise.all([
+    tx.findOneOrFail(Position, { id: employee.positionId }),
+    tx.findOneOrFail(OrgUnit, { id: employee.unitId }),
+    unitPathOf(tx, employee.unitId),
+  ]);
+  publishSnapshot(tx, change, employee, { position, instansiId: unit.instansiId, unitPath }, effectiveDate, actor);
 }
 
 export interface HireEmployeeInput {
@@ -254,6 +291,15 @@ export async function retireEmployee(em: EntityManager, viewer: Viewer, employee
     });
     const subordinates = await tx.find(Employee, { supervisorId: employee.id }, { orderBy: { name: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
     const plan = reassignmentOnRetirement(employee.id, chain, subordinates);
+    // The retirement moves the active direct subordinates; an admin changes only people of their own
+    // region, so a retiree who leads people elsewhere is retired by an admin covering them all.
+    const outside = subordinates.filter((row) => plan.subordinateIds.includes(row.id) && !canAdministerRegion(viewer, row.regionCode));
+    if (outside.length > 0) {
+      throw forbidden(
+        `Pegawai ini membawahi ${outside.length} pegawai di luar wilayah kewenangan Anda (${[...new Set(outside.map((row) => row.regionCode))].join(', ')}); pensiun harus dicatat oleh admin yang mencakup wilayah mereka`,
+        'subordinates_out_of_scope',
+      );
+    }
     const actor = actorOf(viewer);
     employee.status = 'RETIRED';
     employee.retiredOn = effectiveDate;

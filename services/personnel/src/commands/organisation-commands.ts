@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { assertRole, type Viewer } from '@kinerja/kit/auth';
 import type { EntityManager } from '@kinerja/kit/db';
 import { badUserInput, forbidden } from '@kinerja/kit/errors';
+import { isNationalViewer, regionCovers } from '@kinerja/kit/scoping';
 import { isValidKelasJabatan } from '../domain/golongan.ts';
-import { regionCovers } from '../domain/region.ts';
 import { canAdministerRegion } from '../domain/visibility.ts';
 import type { JenisJabatan } from '../domain/vocabulary.ts';
 import { OrgUnit, Position, Region } from '../entities/index.ts';
@@ -51,6 +51,10 @@ export async function createPosition(
   if (title.length < 2 || title.length > 200) throw badUserInput('Nama jabatan harus 2–200 karakter', 'invalid_title', { field: 'title' });
   if (!isValidKelasJabatan(input.kelasJabatan)) {
     throw badUserInput('Kelas jabatan harus bilangan bulat 1–17', 'invalid_kelas_jabatan', { field: 'kelasJabatan' });
+  }
+  // The position catalogue is national (one list of jabatan for every instansi): only a national admin adds to it.
+  if (!isNationalViewer(viewer)) {
+    throw forbidden('Katalog jabatan bersifat nasional; hanya admin kepegawaian nasional yang dapat menambah jabatan', 'national_scope_required');
   }
   const id = randomUUID();
   await em.transactional(async (tx) => {

@@ -1,8 +1,8 @@
 // Kemendagri region codes (DOMAIN.md "Region codes"): `ID` national, `PP` province (38), `PP.KK`
 // regency/city (kabupaten 01–69, kota 71–99). Scoping is a prefix match on whole segments.
+// The national code and the region rule itself (`regionCovers`) are the kit's: @kinerja/kit/scoping.
+import { NATIONAL_REGION_CODE } from '@kinerja/kit/scoping';
 import type { RegionLevel } from './vocabulary.ts';
-
-export const NATIONAL_REGION_CODE = 'ID';
 
 export function regionLevelOf(code: string): RegionLevel | null {
   if (code === NATIONAL_REGION_CODE) return 'NATIONAL';
@@ -16,12 +16,6 @@ export function parentRegionCode(code: string): string | null {
   if (level === 'PROVINCE') return NATIONAL_REGION_CODE;
   if (level === 'REGENCY') return code.slice(0, 2);
   return null;
-}
-
-/** A viewer scoped to `scope` ('' or `ID` = national) covers `code` when it is the scope or below it. */
-export function regionCovers(scope: string, code: string): boolean {
-  if (scope === '' || scope === NATIONAL_REGION_CODE) return true;
-  return code === scope || code.startsWith(`${scope}.`);
 }
 
 export interface RegionRow {

@@ -1,6 +1,7 @@
-// Who may read which employees (DESIGN.md "Identity and scoping", issue 3): `pegawai` sees self;
-// `atasan` sees self and everyone below them in the supervisor chain (direct and indirect); `analis`, `pimpinan`, `perencana-diklat`, `auditor` and
-// `admin-kepegawaian` see their region prefix (national sees all). Roles add up.
+// Who may read which employees (DESIGN.md "Identity and scoping", issue 3): the kit's one rule
+// (@kinerja/kit/scoping employeeAccess: `pegawai` sees self; `atasan` sees self and everyone below them
+// in the supervisor chain, direct and indirect; region-wide roles, `asesor` included, see their region
+// prefix, national `ID` sees all; roles add up), plus one personnel grant:
 //
 // Every viewer with a NIP also sees their own direct supervisor (atasan langsung), and only that one
 // person: not the supervisor's supervisor, not peers under the same supervisor. DOMAIN.md: "every
@@ -11,38 +12,21 @@
 // (repositories/employee-rows.ts visibleEmployeesSql), so a pegawai's employees() list is herself plus
 // her atasan. Hiding the atasan from lists only would need a second predicate and lists that disagree
 // with single reads, which is how scoping bugs start.
-import { regionCovers } from './region.ts';
+import type { Viewer } from '@kinerja/kit/auth';
+import { employeeAccess, personnelAdminRoles, regionCovers, regionReaderRoles, viewerCovers, type EmployeeAccess } from '@kinerja/kit/scoping';
 
-export interface ViewerScope {
-  roles: ReadonlySet<string>;
-  regionCode: string; // '' = national
-  nip: string | null;
-}
+export type ViewerScope = Pick<Viewer, 'roles' | 'regionCode' | 'nip'>;
 
-export const regionWideRoles = ['analis', 'pimpinan', 'perencana-diklat', 'auditor', 'admin-kepegawaian'] as const;
-
-export interface EmployeeVisibility {
-  /** Region prefix the viewer sees in full ('' = all), or null. */
-  region: string | null;
-  /** NIP whose own record is visible, or null. */
-  selfNip: string | null;
-  /** NIP whose direct and indirect subordinates are visible, or null. */
-  subordinatesOfNip: string | null;
+export interface EmployeeVisibility extends EmployeeAccess {
   /** NIP whose own direct supervisor (one level up only) is visible, or null. */
   supervisorOfNip: string | null;
 }
 
 export function employeeVisibility(viewer: ViewerScope): EmployeeVisibility {
-  const regionWide = regionWideRoles.some((role) => viewer.roles.has(role));
-  return {
-    region: regionWide ? viewer.regionCode : null,
-    selfNip: viewer.nip,
-    subordinatesOfNip: viewer.nip && viewer.roles.has('atasan') ? viewer.nip : null,
-    supervisorOfNip: viewer.nip,
-  };
+  return { ...employeeAccess(viewer), supervisorOfNip: viewer.nip };
 }
 
-/** True when the visibility grants nothing at all (e.g. an asesor without a NIP). */
+/** True when the visibility grants nothing at all (e.g. a token with roles but no NIP and no region-wide role). */
 export function seesNothing(visibility: EmployeeVisibility): boolean {
   return (
     visibility.region === null &&
@@ -63,5 +47,22 @@ export function regionFilterAllowed(visibility: EmployeeVisibility, regionCode: 
 
 /** Whether an HR admin may change employees or units in `regionCode`. */
 export function canAdministerRegion(viewer: ViewerScope, regionCode: string): boolean {
-  return viewer.roles.has('admin-kepegawaian') && regionCovers(viewer.regionCode, regionCode);
+  return personnelAdminRoles.some((role) => viewer.roles.has(role)) && viewerCovers(viewer, regionCode);
+}
+
+/**
+ * Issue 9: an `asesor` sees the employees of their region so they can name the people they assess (name,
+ * NIP, position, unit; also id, status and region, which locate the record), not their personal data,
+ * career grade or reporting line. These Employee fields are null, each with a FORBIDDEN
+ * `employee_field_restricted` error, for a viewer whose only region-wide role is `asesor`, on every
+ * record but their own. (The NIP itself encodes birth date, TMT CPNS and gender, Perka BKN 22/2007;
+ * the asesor needs it to identify the assessee, so that is accepted.)
+ */
+export const assessorRestrictedEmployeeFields = ['gender', 'birthDate', 'tmtCpns', 'employmentType', 'golongan', 'supervisor', 'subordinates'] as const;
+
+/** False when the viewer sees the employee with `employeeNip` only as an asesor (see assessorRestrictedEmployeeFields). */
+export function readsFullEmployeeRecord(viewer: ViewerScope, employeeNip: string): boolean {
+  if (viewer.nip !== null && viewer.nip === employeeNip) return true;
+  const regionWide = regionReaderRoles.filter((role) => viewer.roles.has(role));
+  return !(regionWide.length === 1 && regionWide[0] === 'asesor');
 }

@@ -4,9 +4,10 @@ import { jenisJabatanValues } from '../domain/vocabulary.ts';
 export const Position = defineEntity({
   name: 'Position',
   tableName: 'position',
+  checks: [{ name: 'position_kelas_jabatan_check', expression: '(kelas_jabatan >= 1) AND (kelas_jabatan <= 17)' }],
   properties: {
     id: p.uuid().primary(),
-    title: p.string(),
+    title: p.text(),
     jenisJabatan: p.enum(jenisJabatanValues),
     kelasJabatan: p.integer(),
   },

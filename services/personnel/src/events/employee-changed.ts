@@ -12,11 +12,12 @@ import {
   JenisJabatan as ProtoJenisJabatan,
   create,
   toBinary,
+  topics,
 } from '@kinerja/proto';
 import { randomUUID } from 'node:crypto';
 import type { EmployeeStatus, EmploymentType, Gender, JenisJabatan } from '../domain/vocabulary.ts';
 
-export const EMPLOYEE_TOPIC = 'personnel.employee.v1';
+export const EMPLOYEE_TOPIC = topics.personnelEmployee;
 export const EMPLOYEE_CHANGED_SCHEMA_VERSION = 1;
 
 export const employeeChanges = {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Migration } from '@kinerja/kit/db';
-import { NATIONAL_REGION_CODE, parseRegionsTsv } from '../domain/region.ts';
+import { NATIONAL_REGION_CODE } from '@kinerja/kit/scoping';
+import { parseRegionsTsv } from '../domain/region.ts';
 
 const regionsFile = new URL('../../data/regions-kemendagri-2025.tsv', import.meta.url);
 

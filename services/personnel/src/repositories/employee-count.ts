@@ -5,18 +5,13 @@
 // employees under region prefix P" is one primary-key lookup; every other count runs as before.
 import type { EntityManager } from '@kinerja/kit/db';
 import type { EmployeeVisibility } from '../domain/visibility.ts';
-import { regionPrefixSql, employeeFilterSql, type EmployeeListFilter } from './employee-rows.ts';
+import { NATIONAL_REGION_CODE, regionSql } from '@kinerja/kit/scoping';
+import { employeeFilterSql, type EmployeeListFilter } from './employee-rows.ts';
 
 export type EmployeeCountPlan =
   /** region_headcount[region] is the count, plus the viewer's own/supervisor rows outside it (by NIP). */
   | { kind: 'summary'; region: string; outsideRowsOfNip: string | null }
   | { kind: 'count' };
-
-const nationalCode = 'ID';
-
-function headcountKey(regionCode: string): string {
-  return regionCode === '' ? nationalCode : regionCode;
-}
 
 /**
  * When the summary is exact (pure function; table in test/employee-count.test.ts).
@@ -43,9 +38,9 @@ export function employeeCountPlan(visibility: EmployeeVisibility, filter: Employ
   const status = filter.status ?? 'ACTIVE';
   if (status !== 'ACTIVE' || filter.unitId || filter.golongan || filter.jenisJabatan || filter.search) return { kind: 'count' };
   if (visibility.region === null || visibility.subordinatesOfNip !== null) return { kind: 'count' };
-  if (filter.regionCode) return { kind: 'summary', region: headcountKey(filter.regionCode), outsideRowsOfNip: null };
-  const region = headcountKey(visibility.region);
-  if (region === nationalCode) return { kind: 'summary', region, outsideRowsOfNip: null };
+  if (filter.regionCode) return { kind: 'summary', region: filter.regionCode, outsideRowsOfNip: null };
+  const region = visibility.region;
+  if (region === NATIONAL_REGION_CODE) return { kind: 'summary', region, outsideRowsOfNip: null };
   // selfNip and supervisorOfNip are both the viewer's NIP (employeeVisibility); either being set means the extra rows exist.
   const nip = visibility.selfNip ?? visibility.supervisorOfNip;
   return { kind: 'summary', region, outsideRowsOfNip: nip };
@@ -63,7 +58,7 @@ export async function countEmployees(em: EntityManager, visibility: EmployeeVisi
     const counted = await em.execute<{ total: number }[]>(`select ${summary} as total`, [plan.region]);
     return Number(counted[0]?.total ?? 0);
   }
-  const inRegion = regionPrefixSql('e.region_code', plan.region);
+  const inRegion = regionSql('e.region_code', plan.region);
   const counted = await em.execute<{ total: string }[]>(
     `select ${summary} + (select count(distinct e.id) from employee own
         join employee e on e.id = own.id or e.id = own.supervisor_id

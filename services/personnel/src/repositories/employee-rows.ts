@@ -1,6 +1,7 @@
 // Read-side SQL for employees. Scoping is applied here, in SQL, for every read path (lists, single
 // reads, federation references, nested supervisor/subordinates), so no resolver can forget it.
 import type { EntityManager } from '@kinerja/kit/db';
+import { escapeLike, regionSql, visibleEmployeesSql as visibleRowsSql, type EmployeeTable, type SqlFragment } from '@kinerja/kit/scoping';
 import type { EmployeeVisibility } from '../domain/visibility.ts';
 import type { EmployeeStatus, EmploymentType, Gender, JenisJabatan } from '../domain/vocabulary.ts';
 
@@ -18,50 +19,27 @@ export interface EmployeeRow {
   unitId: string;
   regionCode: string;
   supervisorId: string | null;
+  /** SIASN's person id, kept by the SIASN import (Migration0004SiasnIds). */
+  siasnId: string | null;
 }
 
 export const employeeColumns = `e.id, e.nip, e.name, e.gender,
   to_char(e.birth_date, 'YYYY-MM-DD') as "birthDate", to_char(e.tmt_cpns, 'YYYY-MM') as "tmtCpns",
   e.employment_type as "employmentType", e.golongan, e.status, e.position_id as "positionId",
-  e.unit_id as "unitId", e.region_code as "regionCode", e.supervisor_id as "supervisorId"`;
+  e.unit_id as "unitId", e.region_code as "regionCode", e.supervisor_id as "supervisorId", e.siasn_id as "siasnId"`;
 
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlFragment };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export function regionPrefixSql(column: string, regionCode: string): SqlFragment {
-  if (regionCode === '' || regionCode === 'ID') return { sql: 'true', params: [] };
-  return { sql: `(${column} = ? or ${column} like ?)`, params: [regionCode, `${escapeLike(regionCode)}.%`] };
-}
+const employeeTable: EmployeeTable = { table: 'employee', alias: 'e', id: 'id', nip: 'nip', supervisorId: 'supervisor_id', regionCode: 'region_code' };
 
 /** The rows of `employee e` the viewer may see, as one SQL predicate. */
 export function visibleEmployeesSql(visibility: EmployeeVisibility): SqlFragment {
-  const parts: SqlFragment[] = [];
-  if (visibility.region !== null) parts.push(regionPrefixSql('e.region_code', visibility.region));
-  if (visibility.selfNip !== null) {
-    parts.push({ sql: 'e.nip = ?', params: [visibility.selfNip] });
-  }
-  if (visibility.subordinatesOfNip !== null) {
-    // Direct and indirect subordinates. UNION (not UNION ALL) stops on a cycle in bad data.
-    parts.push({
-      sql: `e.id in (with recursive below(id) as (
-          select c.id from employee c join employee boss on c.supervisor_id = boss.id where boss.nip = ?
-          union select c.id from employee c join below on c.supervisor_id = below.id)
-        select id from below)`,
-      params: [visibility.subordinatesOfNip],
-    });
-  }
-  if (visibility.supervisorOfNip !== null) {
-    // Only the viewer's own direct supervisor (domain/visibility.ts): one level up, never the chain.
-    parts.push({ sql: 'e.id = (select own.supervisor_id from employee own where own.nip = ?)', params: [visibility.supervisorOfNip] });
-  }
-  if (parts.length === 0) return { sql: 'false', params: [] };
-  return { sql: `(${parts.map((p) => p.sql).join(' or ')})`, params: parts.flatMap((p) => p.params) };
+  // Only the viewer's own direct supervisor (domain/visibility.ts): one level up, never the chain.
+  const ownSupervisor: SqlFragment[] =
+    visibility.supervisorOfNip === null
+      ? []
+      : [{ sql: 'e.id = (select own.supervisor_id from employee own where own.nip = ?)', params: [visibility.supervisorOfNip] }];
+  return visibleRowsSql(visibility, employeeTable, ownSupervisor);
 }
 
 export async function findVisibleEmployeesBy(
@@ -91,7 +69,7 @@ export interface EmployeeListFilter {
 export function employeeFilterSql(visibility: EmployeeVisibility, filter: EmployeeListFilter): SqlFragment {
   const parts: SqlFragment[] = [visibleEmployeesSql(visibility)];
   parts.push({ sql: 'e.status = ?', params: [filter.status ?? 'ACTIVE'] });
-  if (filter.regionCode) parts.push(regionPrefixSql('e.region_code', filter.regionCode));
+  if (filter.regionCode) parts.push(regionSql('e.region_code', filter.regionCode));
   if (filter.unitId) parts.push({ sql: 'e.unit_id = ?', params: [filter.unitId] });
   if (filter.golongan) parts.push({ sql: 'e.golongan = ?', params: [filter.golongan] });
   if (filter.jenisJabatan) {

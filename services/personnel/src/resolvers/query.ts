@@ -1,15 +1,18 @@
+import { readAuditLog } from '@kinerja/kit/audit-log';
 import { badUserInput, forbidden } from '@kinerja/kit/errors';
 import { regionFilterAllowed, seesNothing } from '../domain/visibility.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listEmployees } from '../repositories/employee-rows.ts';
 import { listPositions, listRegions, listRootUnits } from '../repositories/reference-rows.ts';
-import { decodeCursor, encodeCursor, isUuid } from './ids.ts';
+import { isUuid } from '@kinerja/kit/ids';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { employeeById, employeeByNip, regionByCode, unitById, unitChildren } from './loaders.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 export const Query: QueryResolvers = {
+  personnelAuditLog: (_, args, ctx) => readAuditLog(ctx, args),
   me: (_, __, ctx) => (ctx.viewer.nip ? employeeByNip(ctx).load(ctx.viewer.nip) : null),
 
   employee: (_, args, ctx) => {

@@ -12,8 +12,18 @@ import {
   unitChildren,
   unitHeadcount,
 } from './loaders.ts';
-import { isUuid } from './ids.ts';
+import { isUuid } from '@kinerja/kit/ids';
+import { forbidden } from '@kinerja/kit/errors';
+import { readsFullEmployeeRecord } from '../domain/visibility.ts';
+import type { EmployeeRow } from '../repositories/employee-rows.ts';
+import type { PersonnelContext } from './context.ts';
 import { countEmployees } from '../repositories/employee-count.ts';
+
+/** FORBIDDEN `employee_field_restricted` for a field an asesor may not read on this record (domain/visibility.ts). */
+function assertReadsField(employee: EmployeeRow, ctx: PersonnelContext, field: string): void {
+  if (!readsFullEmployeeRecord(ctx.viewer, employee.nip))
+    throw forbidden(`Asesor hanya dapat melihat nama, NIP, jabatan dan unit pegawai (bukan ${field})`, 'employee_field_restricted');
+}
 
 export const Employee: EmployeeResolvers = {
   __resolveReference: (ref, ctx) => {
@@ -24,8 +34,20 @@ export const Employee: EmployeeResolvers = {
   position: (employee, _, ctx) => referenced(positionById(ctx).load(employee.positionId), 'position', employee.positionId),
   unit: (employee, _, ctx) => referenced(unitById(ctx).load(employee.unitId), 'org unit', employee.unitId),
   region: (employee, _, ctx) => referenced(regionByCode(ctx).load(employee.regionCode), 'region', employee.regionCode),
-  supervisor: (employee, _, ctx) => employee.supervisorId ? employeeById(ctx).load(employee.supervisorId) : null,
-  subordinates: (employee, _, ctx) => subordinatesOf(ctx).load(employee.id),
+  supervisor: (employee, _, ctx) => {
+    assertReadsField(employee, ctx, 'supervisor');
+    return employee.supervisorId ? employeeById(ctx).load(employee.supervisorId) : null;
+  },
+  subordinates: (employee, _, ctx) => {
+    assertReadsField(employee, ctx, 'subordinates');
+    return subordinatesOf(ctx).load(employee.id);
+  },
+  // Personal data, career grade: not for an asesor (assessorRestrictedEmployeeFields).
+  gender: (employee, _, ctx) => (assertReadsField(employee, ctx, 'gender'), employee.gender),
+  birthDate: (employee, _, ctx) => (assertReadsField(employee, ctx, 'birthDate'), employee.birthDate),
+  tmtCpns: (employee, _, ctx) => (assertReadsField(employee, ctx, 'tmtCpns'), employee.tmtCpns),
+  employmentType: (employee, _, ctx) => (assertReadsField(employee, ctx, 'employmentType'), employee.employmentType),
+  golongan: (employee, _, ctx) => (assertReadsField(employee, ctx, 'golongan'), employee.golongan),
 };
 
 // Counted only when selected: a page that does not ask for totalCount runs no count statement.

@@ -61,3 +61,15 @@ export async function loadFixtures(h: Harness): Promise<void> {
     ${employee(ids.banten, nips.banten, 'Rina Marlina', 'FEMALE', ids.unitBanten, '36', ids.positionAnalis, null)},
     ${employee(ids.pppk, nips.pppk, 'Joko Prasetyo', 'MALE', ids.unitKarawangDinas, '32.15', ids.positionPelaksana, ids.atasan, 'PPPK', 'VII')}`);
 }
+
+/** A valid hireEmployee input into Karawang's dinas (NIP, birth date and gender agree, Perka BKN 22/2007); tests add a supervisor or effective date. */
+export const hireInput = {
+  nip: '199508172020122002',
+  name: 'Putri Ayu',
+  gender: 'FEMALE',
+  birthDate: '1995-08-17',
+  employmentType: 'PNS',
+  golongan: 'III/a',
+  positionId: ids.positionAnalis,
+  unitId: ids.unitKarawangDinas,
+};

@@ -14,7 +14,8 @@ export interface DashboardRegion {
   name: string;
   level: RegionLevel;
   headcount: number;
-  competencyGaps?: CompetencyGapSummary[];
+  /** null when the competency subgraph failed (the field is nullable so the region stays). */
+  competencyGaps?: CompetencyGapSummary[] | null;
 }
 
 export interface DashboardData {

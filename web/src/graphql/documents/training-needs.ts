@@ -23,9 +23,15 @@ export interface TrainingNeedsData {
     needsWithoutProgramme: number;
   };
   competencies: { code: string; name: string }[];
+  /** The viewer's region (`ID` for national) with people below standard per competency and level. */
+  scopeRegion: {
+    competencyGaps: { competency: { code: string; name: string }; byNeedLevel: { level: number; employees: number }[] }[];
+  } | null;
 }
 
 export interface TrainingNeedsVariables {
+  /** Region whose per-level counts feed the chart (`ID` for national viewers). */
+  scopeCode: string;
   regionCode: string | null;
   competency: string | null;
   first: number;
@@ -33,7 +39,7 @@ export interface TrainingNeedsVariables {
 }
 
 export const trainingNeedsQuery = gql<TrainingNeedsData, TrainingNeedsVariables>`
-  query KebutuhanDiklat($regionCode: String, $competency: String, $first: Int, $after: String) {
+  query KebutuhanDiklat($scopeCode: String!, $regionCode: String, $competency: String, $first: Int, $after: String) {
     trainingNeeds(regionCode: $regionCode, competency: $competency, first: $first, after: $after) {
       edges {
         cursor
@@ -71,6 +77,18 @@ export const trainingNeedsQuery = gql<TrainingNeedsData, TrainingNeedsVariables>
     competencies {
       code
       name
+    }
+    scopeRegion: region(code: $scopeCode) {
+      competencyGaps(competency: $competency) {
+        competency {
+          code
+          name
+        }
+        byNeedLevel {
+          level
+          employees
+        }
+      }
     }
   }
 `;

@@ -1,0 +1,3 @@
+import { createGlobalSetup } from '@kinerja/local-infra/vitest-global-setup';
+
+export default createGlobalSetup(['postgres']);
