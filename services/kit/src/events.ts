@@ -19,4 +19,4 @@ export {
   readIncomingEvent,
   type IncomingEvent,
 } from './events/headers.ts';
-export { createTopicsWithLeaders, ensureTopics } from './events/topics.ts';
+export { createTopicsWithLeaders, ensureTopics, whileTopicsSettle } from './events/topics.ts';

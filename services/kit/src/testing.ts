@@ -15,7 +15,7 @@ import { Kafka, logLevel as kafkaLogLevel } from 'kafkajs';
 import { loadServiceConfig, type ServiceConfig } from './config.ts';
 import { createOrm, dropDatabase, ensureDatabase, type CreateOrmOptions, type Orm } from './db.ts';
 import { createLogger, type Logger, type RunningSubgraph } from './server.ts';
-import { ensureTopics } from './events/topics.ts';
+import { ensureTopics, whileTopicsSettle } from './events/topics.ts';
 
 const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -386,7 +386,8 @@ export async function startConsumerAtTopicEnd(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const ends = await admin.fetchTopicOffsets(topic);
+    // The topic may have been created a moment ago by another test file: wait until its leader serves it.
+    const ends = await whileTopicsSettle(() => admin.fetchTopicOffsets(topic));
     await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
   } finally {
     await admin.disconnect();
