@@ -5,8 +5,6 @@ export const performanceMessagesId = {
     title: (year: number) => `Predikat kinerja tahunan ${year}`,
     total: (count: string) => `${count} pegawai dengan predikat tahunan final`,
     chart: 'Sebaran predikat kinerja (persen pegawai)',
-    predikat: 'Predikat',
-    employees: 'Pegawai',
     share: 'Persentase',
   },
   year: 'Tahun',
