@@ -1,8 +1,9 @@
 // Public satisfaction feedback: an admin-kepegawaian or the unit head creates a code for a service unit (the
 // QR code encodes the web page's URL with it); an anonymous citizen obtains a one-time token (rate limited
-// per client address and per code) and submits a rating with it. Tokens and client addresses are stored
-// only as SHA-256 hashes. The SKP owner may take a month's average as an indicator's realisation.
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+// per client address and per code) and submits a rating with it. Tokens are stored only as SHA-256 hashes,
+// client addresses only as an HMAC under the database's own secret (a bare hash of an IPv4 address is
+// reversed by trying all 2^32). The SKP owner may take a month's average as an indicator's realisation.
+import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Viewer } from '@kinerja/kit/auth';
 import type { EntityManager } from '@kinerja/kit/db';
 import { badUserInput, conflict, forbidden, notFound, tooManyRequests } from '@kinerja/kit/errors';
@@ -25,7 +26,7 @@ import {
 import { PublicFeedbackCode, PublicFeedbackResponse, PublicFeedbackToken } from '../entities/index.ts';
 import { configurationInForce } from '../repositories/configuration-rows.ts';
 import { findEmployees } from '../repositories/employee-rows.ts';
-import { findFeedbackCode, findFeedbackCodesOfUnit, tokensIssuedLastHour, unitSatisfaction } from '../repositories/public-feedback-rows.ts';
+import { clientKeySecret, findFeedbackCode, findFeedbackCodesOfUnit, tokensIssuedLastHour, unitSatisfaction } from '../repositories/public-feedback-rows.ts';
 import { findRhk } from '../repositories/skp-rows.ts';
 import { actorOf, assertUnitHeadOrAdmin, requireUuid, trimmedNote } from './command-input.ts';
 import { addRealisation } from './evaluation-commands.ts';
@@ -67,7 +68,7 @@ export async function startPublicFeedback(em: EntityManager, clientIp: string, c
     const found = await findFeedbackCode(tx, code);
     activeCodeOrThrow(found);
     const rule = await configurationInForce(tx, 'PUBLIC_FEEDBACK', found.instansiId, todayWib());
-    const clientKey = sha256(`client:${clientIp}`);
+    const clientKey = createHmac('sha256', await clientKeySecret(tx)).update(clientIp).digest('hex');
     const refusal = rateLimitRefusal(await tokensIssuedLastHour(tx, clientKey, code), rule);
     if (refusal !== null) throw tooManyRequests(refusal.message, refusal.reason, 3600);
     const token = randomBytes(24).toString('base64url');

@@ -7,6 +7,7 @@ import { Migration0006TopOfChain } from './Migration0006TopOfChain.ts';
 import { Migration0007MultiRater } from './Migration0007MultiRater.ts';
 import { Migration0008PublicFeedback } from './Migration0008PublicFeedback.ts';
 import { Migration0009AuditTrail } from './Migration0009AuditTrail.ts';
+import { Migration0010PublicFeedbackClientKey } from './Migration0010PublicFeedbackClientKey.ts';
 
 // Listed explicitly (not discovered from files) so they load under Node's type stripping; names are
 // stable so a renamed class never re-runs a migration.
@@ -20,4 +21,5 @@ export const migrations = [
   { name: 'Migration0007MultiRater', class: Migration0007MultiRater },
   { name: 'Migration0008PublicFeedback', class: Migration0008PublicFeedback },
   { name: 'Migration0009AuditTrail', class: Migration0009AuditTrail },
+  { name: 'Migration0010PublicFeedbackClientKey', class: Migration0010PublicFeedbackClientKey },
 ];

@@ -34,6 +34,13 @@ export async function findFeedbackCodesOfUnits(em: EntityManager, unitIds: reado
 }
 
 /** Tokens issued in the last hour to the client (any code) and for the code: the rate limit's counts. */
+/** This database's secret for the rate limit's client keys (Migration0010PublicFeedbackClientKey). */
+export async function clientKeySecret(em: EntityManager): Promise<string> {
+  const [row] = await em.execute<{ secret: string }[]>('select secret from public_feedback_secret where id');
+  if (!row) throw new Error('public_feedback_secret is empty: migration 0010 did not run');
+  return row.secret;
+}
+
 export async function tokensIssuedLastHour(em: EntityManager, clientKey: string, code: string): Promise<{ client: number; code: number }> {
   const [row] = await em.execute<{ client: number; code: number }[]>(
     `select (select count(*)::int from public_feedback_token where client_key = ? and issued_at > now() - interval '1 hour') as client,

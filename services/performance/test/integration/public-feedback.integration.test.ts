@@ -3,6 +3,7 @@
 // allow-list; the gateway's is tested in the gateway); floods are refused per client address and per code
 // under limits set as data; reused and expired tokens are refused; the month's average becomes an
 // indicator's realisation. Every refused call writes nothing.
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_IP_HEADER } from '@kinerja/kit/anonymous';
 import { todayWib } from '../../src/domain/periods.ts';
@@ -125,6 +126,23 @@ describe('a citizen without a token', () => {
     expect(flooded.errors?.[0]?.extensions?.['retryAfterSeconds']).toBe(3600);
     await tokenOf(code, '198.51.100.3');
     await refusedWithoutWrite(start(code, '198.51.100.4'), 'TOO_MANY_REQUESTS', 'rate_limited_code');
+  });
+
+  it('stores no reversible trace of a client address: its key is an HMAC under the database secret, not its SHA-256', async () => {
+    const rows = await h.sql<{ client_key: string; secret: string }>(
+      'select distinct t.client_key, s.secret from public_feedback_token t, public_feedback_secret s where t.code = ?',
+      [code],
+    );
+    const keys = rows.map((row) => row.client_key);
+    const secret = rows[0]!.secret;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    // Three addresses asked (.1, .2, .3): three keys, none of them a bare hash of an address.
+    expect(keys).toHaveLength(3);
+    for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      expect(keys).not.toContain(createHash('sha256').update(address).digest('hex'));
+      expect(keys).not.toContain(createHash('sha256').update(`client:${address}`).digest('hex'));
+      expect(keys).toContain(createHmac('sha256', secret).update(address).digest('hex'));
+    }
   });
 });
 
