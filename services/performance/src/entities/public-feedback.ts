@@ -41,3 +41,13 @@ export const PublicFeedbackResponse = defineEntity({
     comment: p.text().nullable(),
   },
 });
+
+/** This database's one secret for the rate limit's client keys (an HMAC key; Migration0010). */
+export const PublicFeedbackSecret = defineEntity({
+  name: 'PublicFeedbackSecret',
+  tableName: 'public_feedback_secret',
+  properties: {
+    id: p.boolean().primary().default(true),
+    secret: p.text(),
+  },
+});
