@@ -4,10 +4,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** Runs `worker` (a URL of a .ts file) with `env` added and resolves with the JSON it printed. */
+/**
+ * Runs `worker` (a URL of a .ts file) with `env` added and resolves with the JSON it printed. Node options
+ * for the worker alone come from BENCH_WORKER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
+ * which NODE_OPTIONS refuses), so a profile shows the measured work and not the bench around it.
+ */
 export function runJsonWorker<T>(worker: URL, env: Record<string, string>, log: (line: string) => void, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(worker)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(process.env['BENCH_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), fileURLToPath(worker)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
