@@ -1,7 +1,7 @@
 // Absences (DOMAIN.md "Attendance and discipline"; leave types of PP 11/2017): requested by the employee,
 // approved by the direct supervisor; pending requests expire after a configurable number of days (one
 // regency: rejected after 3 days); a request may not overlap another pending or approved one.
-import { addDays, isValidDate, parseDate } from './office-time.ts';
+import { addDays, isValidDate, localDateOf, parseDate } from './office-time.ts';
 
 export const ABSENCE_TYPES = [
   'CUTI_TAHUNAN',
@@ -95,6 +95,15 @@ export function expiresOn(filedOn: string, expiryDays: number): string {
 
 export function isExpired(filedOn: string, expiryDays: number, today: string): boolean {
   return today >= expiresOn(filedOn, expiryDays);
+}
+
+/**
+ * The state a request is shown in at `now`: a PENDING request whose expiry date has come, on the
+ * employee's own calendar (their office's time zone, as the commands decide), is EXPIRED before anything
+ * rewrites its row. UTC's date would be a day behind in Indonesia from 17:00 UTC (WIB midnight) on.
+ */
+export function shownAbsenceState(row: { state: AbsenceState; expiresOn: string; timeZone: string }, now: Date): AbsenceState {
+  return row.state === 'PENDING' && localDateOf(now, row.timeZone) >= row.expiresOn ? 'EXPIRED' : row.state;
 }
 
 /** The approved absence covering a date, if any (approved requests never overlap). */

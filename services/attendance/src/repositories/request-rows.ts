@@ -2,6 +2,7 @@
 import type { AbsenceState, AbsenceType } from '../domain/absence.ts';
 import type { CodeCount } from '../domain/recap.ts';
 import type { SqlFragment } from '@kinerja/kit/scoping';
+import { DEFAULT_TIME_ZONE } from './day-inputs.ts';
 import { inList, isoInstant, queryRows, type Em } from './sql.ts';
 
 export interface AbsenceRow {
@@ -20,11 +21,16 @@ export interface AbsenceRow {
   decisionNote: string | null;
   cancelledBy: string | null;
   cancellationNote: string | null;
+  /** The employee's office time zone: expiry is a date there (as the commands decide it). */
+  timeZone: string;
 }
 
 const absenceSelect = `select id, employee_id as "employeeId", type, from_date::text as "from", to_date::text as "to", reason, document_ref as "documentRef",
   state, filed_on::text as "filedOn", expires_on::text as "expiresOn", decided_by as "decidedBy", decision_note as "decisionNote",
-  cancelled_by as "cancelledBy", cancellation_note as "cancellationNote" from absence_request`;
+  cancelled_by as "cancelledBy", cancellation_note as "cancellationNote",
+  coalesce((select o.time_zone from employee_office eo join office o on o.id = eo.office_id where eo.employee_id = absence_request.employee_id limit 1),
+    '${DEFAULT_TIME_ZONE}') as "timeZone"
+  from absence_request`;
 
 export async function findAbsence(em: Em, id: string): Promise<AbsenceRow | null> {
   const [row] = await queryRows<AbsenceRow>(em, `${absenceSelect} where id = ?`, [id]);

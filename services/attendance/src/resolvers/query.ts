@@ -2,7 +2,7 @@ import { readAuditLog } from '@kinerja/kit/audit-log';
 import { assertRole, hasRole } from '@kinerja/kit/auth';
 import { regionSql } from '@kinerja/kit/scoping';
 import { badUserInput, forbidden } from '@kinerja/kit/errors';
-import { effectiveState } from '../commands/absence-commands.ts';
+import { shownAbsenceState } from '../domain/absence.ts';
 import { regionReaderRoles, viewerEmployee } from '../commands/scope.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { findRamadanPeriod } from '../commands/calendar-commands.ts';
@@ -26,8 +26,8 @@ export const Query: QueryResolvers = {
     assertRole(ctx.viewer, 'atasan');
     const self = await viewerEmployee(ctx.em, ctx.viewer);
     if (self === null) return [];
-    const today = new Date().toISOString().slice(0, 10);
-    return (await findPendingAbsencesForSupervisor(ctx.em, self.employeeId)).filter((row) => effectiveState({ state: row.state, expires_on: row.expiresOn }, today) === 'PENDING');
+    const now = new Date();
+    return (await findPendingAbsencesForSupervisor(ctx.em, self.employeeId)).filter((row) => shownAbsenceState(row, now) === 'PENDING');
   },
   ramadanPeriod: async (_, { year }, ctx) => {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput('Tahun harus 2000–2100', 'invalid_year', { field: 'year' });

@@ -4,7 +4,7 @@ import { datesOfMonth, isValidMonth } from '../domain/month.ts';
 import type { WeekHours } from '../domain/schedule.ts';
 import { hasRole } from '@kinerja/kit/auth';
 import { regionReaderRoles } from '../commands/scope.ts';
-import { effectiveState } from '../commands/absence-commands.ts';
+import { shownAbsenceState } from '../domain/absence.ts';
 import type {
   AbsenceRequestResolvers,
   AttendanceDayResolvers,
@@ -85,5 +85,5 @@ export const WorkSchedule: WorkScheduleResolvers = {
 
 export const AbsenceRequest: AbsenceRequestResolvers = {
   employee: (parent) => ({ id: parent.employeeId }),
-  state: (parent) => effectiveState({ state: parent.state, expires_on: parent.expiresOn }, new Date().toISOString().slice(0, 10)),
+  state: (parent) => shownAbsenceState(parent, new Date()),
 };

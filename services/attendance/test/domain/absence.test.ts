@@ -1,7 +1,7 @@
 // DOMAIN.md "Attendance and discipline": leave types of PP 11/2017 plus izin, dinas luar, tugas belajar;
 // the direct supervisor approves; pending requests expire (one regency: rejected after 3 days).
 import { describe, expect, it } from 'vitest';
-import { absenceRequestRefusal, approvedAbsenceOn, daysInclusive, isExpired, type AbsencePeriod } from '../../src/domain/absence.ts';
+import { absenceRequestRefusal, approvedAbsenceOn, daysInclusive, isExpired, shownAbsenceState, type AbsencePeriod } from '../../src/domain/absence.ts';
 
 const existing: AbsencePeriod[] = [
   { id: 'a-approved', type: 'CUTI_TAHUNAN', from: '2026-06-08', to: '2026-06-10', state: 'APPROVED' },
@@ -51,5 +51,24 @@ describe('approvedAbsenceOn', () => {
   });
   it('counts days inclusively across a month end', () => {
     expect(daysInclusive('2026-06-29', '2026-07-02')).toBe(4);
+  });
+});
+
+describe('the state a reader is shown (expiry on the employee\'s own calendar date)', () => {
+  // Expires on 30 November: from that day's midnight in the office's zone, not UTC's.
+  it.each([
+    ['WIB, 23:59 on the 29th', 'Asia/Jakarta', '2026-11-29T16:59:00Z', 'PENDING'],
+    ['WIB, 00:28 on the 30th (17:28 UTC on the 29th)', 'Asia/Jakarta', '2026-11-29T17:28:00Z', 'EXPIRED'],
+    ['WITA, 00:00 on the 30th (16:00 UTC)', 'Asia/Makassar', '2026-11-29T16:00:00Z', 'EXPIRED'],
+    ['WIT, 23:30 on the 29th (14:30 UTC)', 'Asia/Jayapura', '2026-11-29T14:30:00Z', 'PENDING'],
+    ['WIT, 00:30 on the 30th (15:30 UTC)', 'Asia/Jayapura', '2026-11-29T15:30:00Z', 'EXPIRED'],
+  ] as const)('%s: %s', (_when, timeZone, now, shown) => {
+    expect(shownAbsenceState({ state: 'PENDING', expiresOn: '2026-11-30', timeZone }, new Date(now))).toBe(shown);
+  });
+
+  it('leaves decided requests as they are', () => {
+    for (const state of ['APPROVED', 'REJECTED', 'CANCELLED'] as const) {
+      expect(shownAbsenceState({ state, expiresOn: '2026-11-01', timeZone: 'Asia/Jakarta' }, new Date('2026-11-29T12:00:00Z'))).toBe(state);
+    }
   });
 });
