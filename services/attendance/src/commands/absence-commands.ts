@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { hasRole, type Viewer } from '@kinerja/kit/auth';
 import { viewerCovers } from '@kinerja/kit/scoping';
 import { badUserInput, conflict, forbidden, notFound } from '@kinerja/kit/errors';
-import { absenceRequestRefusal, expiresOn, isAbsenceType, type AbsencePeriod, type AbsenceState, type AbsenceType } from '../domain/absence.ts';
+import { absenceRequestRefusal, absenceStateOn, expiresOn, isAbsenceType, type AbsencePeriod, type AbsenceState, type AbsenceType } from '../domain/absence.ts';
 import { positionProblem } from '../domain/geofence.ts';
 import { monthOf } from '../domain/month.ts';
 import { addDays, localDateOf } from '../domain/office-time.ts';
@@ -42,11 +42,6 @@ interface AbsenceSqlRow {
 
 const absenceColumns = 'id, employee_id, type, from_date::text as from_date, to_date::text as to_date, state, expires_on::text as expires_on';
 
-/** A pending request past its expiry date reads as EXPIRED even before anything rewrote its row. */
-export function effectiveState(row: { state: AbsenceState; expires_on: string }, today: string): AbsenceState {
-  return row.state === 'PENDING' && today >= row.expires_on ? 'EXPIRED' : row.state;
-}
-
 async function localToday(em: Em, employeeId: string, now: Date): Promise<string> {
   const place = (await findEmployeePlaces(em, [employeeId])).get(employeeId);
   return localDateOf(now, place?.timeZone ?? 'Asia/Jakarta');
@@ -76,7 +71,7 @@ export async function requestAbsence(em: Em, viewer: Viewer, input: RequestAbsen
       input.from,
       input.to,
     ]);
-    const existing: AbsencePeriod[] = rows.map((row) => ({ id: row.id, type: row.type, from: row.from_date, to: row.to_date, state: effectiveState(row, today) }));
+    const existing: AbsencePeriod[] = rows.map((row) => ({ id: row.id, type: row.type, from: row.from_date, to: row.to_date, state: absenceStateOn({ state: row.state, expiresOn: row.expires_on }, today) }));
     const refusal = absenceRequestRefusal({ type: input.type as AbsenceType, from: input.from, to: input.to }, existing);
     if (refusal !== null) {
       if (refusal.reason === 'absence_overlap') throw conflict(refusal.message, refusal.reason);
@@ -118,7 +113,7 @@ export async function decideAbsence(em: Em, viewer: Viewer, id: string, approve:
       throw forbidden('Hanya atasan langsung pegawai yang dapat memutuskan pengajuan ini', 'not_direct_supervisor');
     }
     const today = await localToday(tx, row.employee_id, now);
-    const state = effectiveState(row, today);
+    const state = absenceStateOn({ state: row.state, expiresOn: row.expires_on }, today);
     if (state === 'EXPIRED') throw conflict(`Pengajuan sudah kedaluwarsa pada ${row.expires_on}`, 'absence_expired');
     if (state !== 'PENDING') throw conflict(`Pengajuan sudah ${state}`, 'absence_already_decided');
     const decisionNote = note?.trim() || null;
@@ -153,7 +148,7 @@ export async function cancelAbsence(em: Em, viewer: Viewer, id: string, note: st
     const isAdmin = hasRole(viewer, ...adminRoles) && owner !== undefined && viewerCovers(viewer, owner.region_code);
     if (!isRequester && !isAdmin) throw forbidden('Hanya pemohon atau admin kepegawaian wilayahnya yang dapat membatalkan pengajuan ini', 'not_requester_or_admin');
     const today = await localToday(tx, row.employee_id, now);
-    const state = effectiveState(row, today);
+    const state = absenceStateOn({ state: row.state, expiresOn: row.expires_on }, today);
     if (state !== 'PENDING' && state !== 'APPROVED') throw conflict(`Pengajuan berstatus ${state} tidak dapat dibatalkan`, 'absence_not_cancellable');
     if (state === 'APPROVED' && !isAdmin && row.from_date <= today) {
       throw conflict(`Pengajuan yang disetujui hanya dapat dibatalkan pemohon sebelum ${row.from_date}; hubungi admin kepegawaian`, 'absence_already_started');

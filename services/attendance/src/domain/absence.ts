@@ -98,12 +98,19 @@ export function isExpired(filedOn: string, expiryDays: number, today: string): b
 }
 
 /**
- * The state a request is shown in at `now`: a PENDING request whose expiry date has come, on the
- * employee's own calendar (their office's time zone, as the commands decide), is EXPIRED before anything
- * rewrites its row. UTC's date would be a day behind in Indonesia from 17:00 UTC (WIB midnight) on.
+ * The state a request is in on `today` (the employee's own calendar date): a PENDING request whose expiry
+ * date has come is EXPIRED before anything rewrites its row.
+ */
+export function absenceStateOn(row: { state: AbsenceState; expiresOn: string }, today: string): AbsenceState {
+  return row.state === 'PENDING' && today >= row.expiresOn ? 'EXPIRED' : row.state;
+}
+
+/**
+ * The state a reader is shown at `now`, on the employee's calendar (their office's time zone), as the
+ * commands decide it. UTC's date would be a day behind in Indonesia from 17:00 UTC (WIB midnight) on.
  */
 export function shownAbsenceState(row: { state: AbsenceState; expiresOn: string; timeZone: string }, now: Date): AbsenceState {
-  return row.state === 'PENDING' && localDateOf(now, row.timeZone) >= row.expiresOn ? 'EXPIRED' : row.state;
+  return absenceStateOn(row, localDateOf(now, row.timeZone));
 }
 
 /** The approved absence covering a date, if any (approved requests never overlap). */
